@@ -1,0 +1,7 @@
+"""Entry point for ``python -m deskeditor``."""
+
+import sys
+
+from deskeditor.cli import main
+
+sys.exit(main())

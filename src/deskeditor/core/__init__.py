@@ -1,0 +1,1 @@
+"""The Qt-free core: store, models, rendering, export, import and counts."""

@@ -1,0 +1,1 @@
+"""The thin PySide6 layer: windows, widgets and the operations they call."""
