@@ -83,3 +83,8 @@ def translations_dir() -> Path:
 def icons_dir() -> Path:
     """Toolbar and application icons."""
     return resources_dir() / "icons"
+
+
+def store_target(explicit: str | None = None) -> str | Path:
+    """The store to open: --db if given, else DESKEDITOR_DB, else the default file."""
+    return explicit or db_from_environment() or default_db_path()
