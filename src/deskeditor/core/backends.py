@@ -55,8 +55,13 @@ def read_sqlite_tables(path: Path) -> tuple[set[str], list[str]] | None:
         raise StoreError(f"Cannot read {path}: {error.strerror or error}.") from error
     if header != SQLITE_HEADER:
         raise NotAStoreError(f"{path} is not a deskeditor store (it is not an SQLite database).")
+    # Without a -wal beside it, "immutable" reads the file with no locking and no
+    # side files at all; with one (a WAL store in use or killed), plain read-only
+    # mode is needed to see the committed pages that still live in the WAL.
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "immutable=1"
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)
         try:
             tables = {
                 row[0]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.util.exc import CommandError
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, inspect, select
 from sqlalchemy.engine import URL
@@ -153,7 +154,13 @@ class Store:
         config = _alembic_config()
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            try:
+                command.upgrade(config, "head")
+            except CommandError as error:
+                # Reached only when the revision hid in an uncheckpointed WAL.
+                raise StoreTooNewError(
+                    f"The store was written by a newer deskeditor ({error}); update deskeditor to open it."
+                ) from error
 
     @property
     def url(self) -> URL:
