@@ -23,7 +23,9 @@ def test_store_target_prefers_explicit_then_environment(monkeypatch: pytest.Monk
     assert paths.store_target("postgresql://desk/db") == "postgresql://desk/db"
 
 
-def test_platform_dirs_are_used_without_overrides(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_platform_dirs_are_used_without_overrides(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("DESKEDITOR_DATA_DIR")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert paths.data_dir() == tmp_path / "xdg" / "deskeditor"

@@ -69,9 +69,9 @@ def read_sqlite_tables(path: Path) -> tuple[set[str], list[str]] | None:
             }
             revisions: list[str] = []
             if "alembic_version" in tables:
-                revisions = [row[0] for row in connection.execute(
-                    "SELECT version_num FROM alembic_version"
-                )]
+                revisions = [
+                    row[0] for row in connection.execute("SELECT version_num FROM alembic_version")
+                ]
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:

@@ -9,15 +9,20 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.util.exc import CommandError
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, inspect, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from deskeditor.core import backends
-from deskeditor.core.errors import ArticleNotFoundError, NotAStoreError, StoreError, StoreTooNewError
+from deskeditor.core.errors import (
+    ArticleNotFoundError,
+    NotAStoreError,
+    StoreError,
+    StoreTooNewError,
+)
 from deskeditor.core.models import (
     Article,
     ArticleContent,
@@ -62,6 +67,11 @@ def _check_existing_schema(location: str, tables: set[str], revisions: Sequence[
             f"{location} was written by a newer deskeditor (schema {', '.join(sorted(unknown))}); "
             "update deskeditor to open it."
         )
+
+
+def _reason(error: SQLAlchemyError) -> object:
+    """The driver's own message where there is one (sqlalchemy wraps it with SQL and links)."""
+    return getattr(error, "orig", None) or error
 
 
 def _to_content(row: ArticleRow) -> ArticleContent:
@@ -135,7 +145,7 @@ class Store:
             raise
         except SQLAlchemyError as error:
             engine.dispose()
-            raise StoreError(f"Cannot open the store {location}: {error.orig or error}.") from error
+            raise StoreError(f"Cannot open the store {location}: {_reason(error)}.") from error
         return cls(engine, clock=clock)
 
     @staticmethod
@@ -159,7 +169,8 @@ class Store:
             except CommandError as error:
                 # Reached only when the revision hid in an uncheckpointed WAL.
                 raise StoreTooNewError(
-                    f"The store was written by a newer deskeditor ({error}); update deskeditor to open it."
+                    f"The store was written by a newer deskeditor ({error}); "
+                    "update deskeditor to open it."
                 ) from error
 
     @property
@@ -182,7 +193,9 @@ class Store:
             with self._sessions.begin() as session:
                 yield session
         except SQLAlchemyError as error:
-            raise StoreError(f"The store could not complete the operation: {error.orig or error}.") from error
+            raise StoreError(
+                f"The store could not complete the operation: {_reason(error)}."
+            ) from error
 
     @staticmethod
     def _row(session: Session, article_id: ArticleId) -> ArticleRow:
@@ -228,7 +241,9 @@ class Store:
 
     def article_ids(self, *, deleted: bool = False) -> list[ArticleId]:
         """Ids of live (or, with deleted=True, deleted) articles, newest first."""
-        condition = ArticleRow.deleted_at.is_not(None) if deleted else ArticleRow.deleted_at.is_(None)
+        condition = (
+            ArticleRow.deleted_at.is_not(None) if deleted else ArticleRow.deleted_at.is_(None)
+        )
         query = (
             select(ArticleRow.id)
             .where(condition)
