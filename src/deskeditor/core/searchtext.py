@@ -1,0 +1,107 @@
+"""Text for the search index: Hangul/CJK as overlapping bigrams, other words whole.
+
+Korean attaches particles to nouns (데이터센터를, 정부는), so a word index misses them
+and a trigram index cannot answer two-syllable queries. Indexing every pair of
+adjacent syllables, as Lucene's CJK analyzer does, finds any query of two or more
+syllables anywhere inside a longer form; a one-syllable query becomes a prefix match
+on the bigrams. The tokens are plain words, so any full-text engine that splits on
+spaces can hold them (SQLite FTS5 here, PostgreSQL's tsvector later).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Hangul syllables and jamo, CJK ideographs, kana: scripts written without spaces
+# between morphemes, indexed as bigrams.
+_CJK = (
+    "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff"
+)
+_RUN = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>[^\W{_CJK}]+)")
+_MARKDOWN_URL = re.compile(r"\]\([^)]*\)|<https?://[^>]*>")
+
+
+@dataclass(frozen=True, slots=True)
+class QueryPart:
+    """One piece of a parsed query: a phrase of index tokens, optionally a prefix."""
+
+    tokens: tuple[str, ...]
+    prefix: bool
+
+
+def _bigrams(run: str) -> Iterator[str]:
+    if len(run) == 1:
+        yield run
+        return
+    for start in range(len(run) - 1):
+        yield run[start : start + 2]
+
+
+def index_text(text: str) -> str:
+    """The text as the index stores it: space-separated tokens, lower-cased words."""
+    tokens: list[str] = []
+    for match in _RUN.finditer(_MARKDOWN_URL.sub("]", text)):
+        if match.group("cjk"):
+            tokens.extend(_bigrams(match.group("cjk")))
+        else:
+            tokens.append(match.group("word").lower())
+    return " ".join(tokens)
+
+
+def parse_query(query: str) -> list[QueryPart]:
+    """A user's query as index phrases; every part must match (AND)."""
+    parts: list[QueryPart] = []
+    for match in _RUN.finditer(query):
+        if match.group("cjk"):
+            run = match.group("cjk")
+            # One syllable: any bigram that starts with it (or the lone syllable).
+            parts.append(QueryPart(tuple(_bigrams(run)), prefix=len(run) == 1))
+        else:
+            parts.append(QueryPart((match.group("word").lower(),), prefix=True))
+    return parts
+
+
+def _quoted(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+def fts5_match(parts: list[QueryPart]) -> str:
+    """An FTS5 MATCH expression for the parsed query, every token quoted (no syntax leaks)."""
+    expressions = []
+    for part in parts:
+        phrase = " + ".join(_quoted(token) for token in part.tokens)
+        if part.prefix:
+            phrase += " *"
+        expressions.append(f"({phrase})" if len(part.tokens) > 1 else phrase)
+    return " AND ".join(expressions)
+
+
+def query_terms(query: str) -> list[str]:
+    """The query's literal pieces, for highlighting in the original text."""
+    return [match.group(0) for match in _RUN.finditer(query)]
+
+
+def snippet_html(text: str, query: str, *, width: int = 60) -> str:
+    """A short, escaped excerpt around the first hit with every hit in <mark>."""
+    terms = sorted({term for term in query_terms(query) if term}, key=len, reverse=True)
+    flat = " ".join(text.split())
+    if not terms:
+        return html.escape(flat[:width])
+    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
+    first = pattern.search(flat)
+    start = max(0, first.start() - width // 3) if first else 0
+    excerpt = flat[start : start + width]
+    pieces: list[str] = ["…" if start else ""]
+    cursor = 0
+    for hit in pattern.finditer(excerpt):
+        pieces.append(html.escape(excerpt[cursor : hit.start()]))
+        pieces.append("<mark>" + html.escape(hit.group(0)) + "</mark>")
+        cursor = hit.end()
+    pieces.append(html.escape(excerpt[cursor:]))
+    if start + width < len(flat):
+        pieces.append("…")
+    return "".join(pieces)

@@ -1,0 +1,94 @@
+"""Bigram index text and query building, checked against a real SQLite FTS5 table."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from deskeditor.core.searchtext import fts5_match, index_text, parse_query, snippet_html
+
+DOCUMENTS = {
+    1: "초대형데이터센터를 짓는 정부는 전력망을 걱정한다.",
+    2: "Election results in SEOUL were announced.",
+    3: "행정부 발표: 반도체 수출 증가",
+    4: "데이터 센터",
+    5: "AI반도체 시장",
+}
+
+
+@pytest.fixture
+def fts() -> Iterator[sqlite3.Connection]:
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE VIRTUAL TABLE docs USING fts5(body, tokenize='unicode61')")
+    for rowid, text in DOCUMENTS.items():
+        connection.execute("INSERT INTO docs(rowid, body) VALUES (?, ?)", (rowid, index_text(text)))
+    yield connection
+    connection.close()
+
+
+def hits(connection: sqlite3.Connection, query: str) -> set[int]:
+    expression = fts5_match(parse_query(query))
+    if not expression:
+        return set()
+    rows = connection.execute("SELECT rowid FROM docs WHERE docs MATCH ?", (expression,))
+    return {row[0] for row in rows}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("데이터센터", {1}),  # inside 초대형데이터센터를
+        ("데이터센터를", {1}),
+        ("정부", {1, 3}),  # 정부는 and 행정부
+        ("전력", {1}),
+        ("반도체", {3, 5}),  # also glued to Latin: AI반도체
+        ("seoul", {2}),
+        ("SEOUL", {2}),
+        ("Elect", {2}),  # English prefix, any case
+        ("데이터 센터", {1, 4}),  # every part must match
+        ("없는말", set()),
+    ],
+)
+def test_queries_find_korean_inside_longer_forms(
+    fts: sqlite3.Connection, query: str, expected: set[int]
+) -> None:
+    assert hits(fts, query) == expected
+
+
+def test_one_syllable_query_is_a_prefix_match(fts: sqlite3.Connection) -> None:
+    assert hits(fts, "정") == {1, 3}
+
+
+@pytest.mark.parametrize("query", ['"', "AND", "OR NOT", "a*", "(x", "NEAR(", "^", "-", "col:x"])
+def test_fts_syntax_in_a_query_never_breaks_matching(fts: sqlite3.Connection, query: str) -> None:
+    hits(fts, query)  # must not raise sqlite3.OperationalError
+
+
+def test_urls_in_markdown_links_are_not_indexed() -> None:
+    assert "example" not in index_text("[기사](https://example.com/path)")
+    assert "기사" in index_text("[기사](https://example.com/path)")
+
+
+def test_snippet_marks_hits_and_escapes_html() -> None:
+    snippet = snippet_html("앞 문장. <b>정부는</b> 오늘 데이터센터를 발표했다.", "데이터센터")
+    assert "<mark>데이터센터</mark>를" in snippet
+    assert "&lt;b&gt;" in snippet and "<b>" not in snippet
+
+
+def test_snippet_is_case_insensitive_for_latin() -> None:
+    assert "<mark>Seoul</mark>" in snippet_html("Results in Seoul today", "seoul")
+
+
+@given(st.text(max_size=60))
+def test_any_query_is_safe_to_run(query: str) -> None:
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE VIRTUAL TABLE docs USING fts5(body)")
+    connection.execute("INSERT INTO docs(body) VALUES (?)", (index_text("정부는 데이터 center"),))
+    expression = fts5_match(parse_query(query))
+    if expression:
+        connection.execute("SELECT rowid FROM docs WHERE docs MATCH ?", (expression,)).fetchall()
+    connection.close()
