@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Index, Integer, String, Text, TypeDecorator
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -59,8 +59,75 @@ class ArticleRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    slug_choice: Mapped[str] = mapped_column(Text, default="")
+    """The slug the user typed; empty means "follow the headline"."""
+    slug: Mapped[str | None] = mapped_column(String(200), nullable=True, unique=True)
+    """The effective slug, unique across the store (NULL while there is no headline)."""
+    summary: Mapped[str] = mapped_column(Text, default="")
+    target_length: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    editor_note: Mapped[str] = mapped_column(Text, default="")
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    status_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    last_revision_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    """When the newest automatic revision was taken (drives the 5-minute rule)."""
 
     __table_args__ = (
         Index("ix_articles_updated_at", "updated_at"),
         Index("ix_articles_deleted_at", "deleted_at"),
+        Index("ix_articles_live_updated", "deleted_at", "updated_at"),
+        Index("ix_articles_live_headline", "deleted_at", "headline"),
+        Index("ix_articles_live_created", "deleted_at", "created_at"),
     )
+
+
+class ArticleTagRow(Base):
+    """One tag of one article, so the list can filter by tag with an index."""
+
+    __tablename__ = "article_tags"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(String(200), primary_key=True)
+
+    __table_args__ = (Index("ix_article_tags_tag", "tag"),)
+
+
+class SectionRow(Base):
+    """The managed list of sections offered in the section box."""
+
+    __tablename__ = "sections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StatusChangeRow(Base):
+    """A status change with its time: the desk's workflow log."""
+
+    __tablename__ = "status_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    from_status: Mapped[str] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_status_changes_article", "article_id", "changed_at"),)
+
+
+class RevisionRow(Base):
+    """Every field of an article at one moment, as JSON (the fields grow; rows stay readable)."""
+
+    __tablename__ = "revisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    kind: Mapped[str] = mapped_column(String(16))
+    label: Mapped[str] = mapped_column(Text, default="")
+    body_chars: Mapped[int] = mapped_column(Integer, default=0)
+    content: Mapped[dict[str, object]] = mapped_column(JSON)
+
+    __table_args__ = (Index("ix_revisions_article", "article_id", "created_at"),)

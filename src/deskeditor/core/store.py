@@ -7,106 +7,66 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
-from sqlalchemy import Engine, create_engine, inspect, select
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from deskeditor.core import backends
-from deskeditor.core.errors import (
-    ArticleNotFoundError,
-    NotAStoreError,
-    StoreError,
-    StoreTooNewError,
+from deskeditor.core import listquery, revisionlog, searchindex
+from deskeditor.core.articlerows import (
+    apply_content,
+    row_article,
+    row_content,
+    row_revision,
+    row_revision_summary,
+    summary_from_columns,
 )
+from deskeditor.core.errors import ArticleNotFoundError, StoreError
 from deskeditor.core.models import (
     Article,
     ArticleContent,
     ArticleId,
     ArticleSummary,
-    Language,
+    ListQuery,
+    Revision,
+    RevisionId,
+    RevisionKind,
+    RevisionSummary,
+    SearchHit,
     Status,
+    StatusChange,
 )
-from deskeditor.core.schema import ArticleRow
+from deskeditor.core.opening import known_revisions, open_engine, reason
+from deskeditor.core.schema import (
+    ArticleRow,
+    ArticleTagRow,
+    RevisionRow,
+    SectionRow,
+    StatusChangeRow,
+)
+from deskeditor.core.searchtext import snippet_html
+from deskeditor.core.slugs import slugify, unique_slug
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+__all__ = ["Store", "known_revisions", "utc_now"]
 
 Clock = Callable[[], datetime]
+_BATCH = 500  # ids per IN (...) list, under SQLite's variable limit
+
+SUMMARY_COLUMNS = (
+    ArticleRow.id,
+    ArticleRow.headline,
+    ArticleRow.section,
+    ArticleRow.status,
+    ArticleRow.updated_at,
+    ArticleRow.created_at,
+    ArticleRow.body_chars,
+    ArticleRow.tags,
+)
 
 
 def utc_now() -> datetime:
     """The current time as an aware UTC datetime."""
     return datetime.now(UTC)
-
-
-def _alembic_config() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return config
-
-
-def known_revisions() -> set[str]:
-    """Every schema revision this version of deskeditor ships."""
-    script = ScriptDirectory.from_config(_alembic_config())
-    return {revision.revision for revision in script.walk_revisions()}
-
-
-def _check_existing_schema(location: str, tables: set[str], revisions: Sequence[str]) -> None:
-    """Refuse a database that is not ours, or is ours but from a newer version."""
-    if not tables:
-        return
-    if "alembic_version" not in tables or "articles" not in tables:
-        raise NotAStoreError(f"{location} is not a deskeditor store (it holds other data).")
-    unknown = set(revisions) - known_revisions()
-    if unknown:
-        raise StoreTooNewError(
-            f"{location} was written by a newer deskeditor (schema {', '.join(sorted(unknown))}); "
-            "update deskeditor to open it."
-        )
-
-
-def _reason(error: SQLAlchemyError) -> object:
-    """The driver's own message where there is one (sqlalchemy wraps it with SQL and links)."""
-    return getattr(error, "orig", None) or error
-
-
-def _to_content(row: ArticleRow) -> ArticleContent:
-    return ArticleContent(
-        headline=row.headline,
-        subhead=row.subhead,
-        byline=row.byline,
-        section=row.section,
-        body=row.body,
-        tags=tuple(row.tags),
-        status=Status(row.status),
-        language=Language(row.language) if row.language else None,
-    )
-
-
-def _to_article(row: ArticleRow) -> Article:
-    return Article(
-        id=ArticleId(row.id),
-        content=_to_content(row),
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        deleted_at=row.deleted_at,
-    )
-
-
-def _apply_content(row: ArticleRow, content: ArticleContent) -> None:
-    row.headline = content.headline
-    row.subhead = content.subhead
-    row.byline = content.byline
-    row.section = content.section
-    row.body = content.body
-    row.tags = list(content.tags)
-    row.status = content.status.value
-    row.language = content.language.value if content.language else None
-    row.body_chars = len(content.body)
 
 
 class Store:
@@ -120,58 +80,7 @@ class Store:
     @classmethod
     def open(cls, target: str | Path, *, clock: Clock = utc_now) -> Store:
         """Open (creating and migrating as needed) the store at a path or database URL."""
-        url = backends.to_url(target)
-        path = backends.sqlite_file(url)
-        location = str(path) if path else url.render_as_string(hide_password=True)
-        if path is not None:
-            existing = backends.read_sqlite_tables(path)
-            if existing is not None:
-                _check_existing_schema(location, *existing)
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise StoreError(f"Cannot create the folder for {path}: {error}.") from error
-        try:
-            engine = create_engine(url, **backends.engine_options(url))
-        except (SQLAlchemyError, ImportError) as error:
-            raise StoreError(f"Cannot open the store {location}: {error}.") from error
-        backends.configure_engine(engine)
-        try:
-            if path is None:
-                cls._check_server_schema(engine, location)
-            cls._migrate(engine)
-        except StoreError:
-            engine.dispose()
-            raise
-        except SQLAlchemyError as error:
-            engine.dispose()
-            raise StoreError(f"Cannot open the store {location}: {_reason(error)}.") from error
-        return cls(engine, clock=clock)
-
-    @staticmethod
-    def _check_server_schema(engine: Engine, location: str) -> None:
-        with engine.connect() as connection:
-            tables = set(inspect(connection).get_table_names())
-            revisions: list[str] = []
-            if "alembic_version" in tables:
-                revisions = list(
-                    connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalars()
-                )
-        _check_existing_schema(location, tables, revisions)
-
-    @staticmethod
-    def _migrate(engine: Engine) -> None:
-        config = _alembic_config()
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            try:
-                command.upgrade(config, "head")
-            except CommandError as error:
-                # Reached only when the revision hid in an uncheckpointed WAL.
-                raise StoreTooNewError(
-                    f"The store was written by a newer deskeditor ({error}); "
-                    "update deskeditor to open it."
-                ) from error
+        return cls(open_engine(target), clock=clock)
 
     @property
     def url(self) -> URL:
@@ -193,9 +102,8 @@ class Store:
             with self._sessions.begin() as session:
                 yield session
         except SQLAlchemyError as error:
-            raise StoreError(
-                f"The store could not complete the operation: {_reason(error)}."
-            ) from error
+            message = f"The store could not complete the operation: {reason(error)}."
+            raise StoreError(message) from error
 
     @staticmethod
     def _row(session: Session, article_id: ArticleId) -> ArticleRow:
@@ -204,91 +112,283 @@ class Store:
             raise ArticleNotFoundError(f"There is no article with id {article_id}.")
         return row
 
+    # -- articles -------------------------------------------------------------------------
+
     def create_article(self, content: ArticleContent | None = None) -> Article:
         """Store a new article and return it with its id and timestamps."""
         now = self._clock()
+        content = content or ArticleContent()
         with self._session() as session:
-            row = ArticleRow(created_at=now, updated_at=now)
-            _apply_content(row, content or ArticleContent())
+            row = ArticleRow(created_at=now, updated_at=now, status_changed_at=now)
+            apply_content(row, content)
+            if content.status is Status.PUBLISHED:
+                row.published_at = now
             session.add(row)
             session.flush()
-            return _to_article(row)
+            self._after_content_change(session, row)
+            return row_article(row)
 
     def get_article(self, article_id: ArticleId) -> Article:
         with self._session() as session:
-            return _to_article(self._row(session, article_id))
+            return row_article(self._row(session, article_id))
 
-    def save_article(self, article_id: ArticleId, content: ArticleContent) -> Article:
-        """Write the article's content; updated_at moves only when something changed."""
+    def articles(self, article_ids: Sequence[ArticleId]) -> list[Article]:
+        """Whole articles for the given ids, in order; an unknown id raises."""
+        with self._session() as session:
+            return [row_article(self._row(session, article_id)) for article_id in article_ids]
+
+    def save_article(
+        self, article_id: ArticleId, content: ArticleContent, *, keep_revision: bool = False
+    ) -> Article:
+        """Write the article's content; updated_at moves only when something changed.
+
+        Before the change a revision of the old text is kept when keep_revision is set
+        (the editor sets it on the first change after opening an article), every five
+        minutes of editing, and before a status change.
+        """
+        now = self._clock()
         with self._session() as session:
             row = self._row(session, article_id)
-            if _to_content(row) != content:
-                _apply_content(row, content)
-                row.updated_at = self._clock()
-            return _to_article(row)
+            old = row_content(row)
+            if old == content:
+                return row_article(row)
+            new_status = content.status
+            if new_status.value != row.status:
+                revisionlog.record_status_change(session, row, new_status, now)
+            elif keep_revision or revisionlog.auto_revision_due(row, now):
+                revisionlog.record_revision(session, row, RevisionKind.AUTO, now)
+                revisionlog.prune_revisions(session, row.id, now)
+            apply_content(row, content)
+            row.updated_at = now
+            self._after_content_change(session, row, old)
+            return row_article(row)
 
-    def delete_article(self, article_id: ArticleId) -> None:
-        """Mark the article deleted; nothing is removed from the database."""
-        with self._session() as session:
-            row = self._row(session, article_id)
-            if row.deleted_at is None:
-                row.deleted_at = self._clock()
+    def _after_content_change(
+        self, session: Session, row: ArticleRow, old: ArticleContent | None = None
+    ) -> None:
+        """Keep slug, tag table and search index in step with the row, in the same transaction."""
+        self._assign_slug(session, row)
+        if old is None or list(old.tags) != row.tags:
+            session.execute(delete(ArticleTagRow).where(ArticleTagRow.article_id == row.id))
+            session.add_all(ArticleTagRow(article_id=row.id, tag=tag) for tag in row.tags)
+        fields_before = None if old is None else (old.headline, old.subhead, old.body, old.tags)
+        if fields_before != (row.headline, row.subhead, row.body, tuple(row.tags)):
+            searchindex.index_article(
+                session,
+                row.id,
+                searchindex.IndexedText(row.headline, row.subhead, row.body, row.tags),
+            )
 
-    def restore_article(self, article_id: ArticleId) -> None:
-        """Bring a deleted article back."""
-        with self._session() as session:
-            self._row(session, article_id).deleted_at = None
+    @staticmethod
+    def _assign_slug(session: Session, row: ArticleRow) -> None:
+        base = slugify(row.slug_choice or row.headline)
+        if not base:
+            row.slug = None
+            return
+        if row.slug is not None and (row.slug == base or row.slug.startswith(base + "-")):
+            return  # already derived from the same words
 
-    def article_ids(self, *, deleted: bool = False) -> list[ArticleId]:
-        """Ids of live (or, with deleted=True, deleted) articles, newest first."""
-        condition = (
-            ArticleRow.deleted_at.is_not(None) if deleted else ArticleRow.deleted_at.is_(None)
-        )
-        query = (
-            select(ArticleRow.id)
-            .where(condition)
-            .order_by(ArticleRow.updated_at.desc(), ArticleRow.id.desc())
-        )
+        def taken(candidate: str) -> bool:
+            query = select(ArticleRow.id).where(
+                ArticleRow.slug == candidate, ArticleRow.id != row.id
+            )
+            return session.scalar(query) is not None
+
+        row.slug = unique_slug(base, taken)
+
+    # -- the list, trash and search -------------------------------------------------------
+
+    def article_ids(
+        self, query: ListQuery | None = None, *, deleted: bool = False
+    ) -> list[ArticleId]:
+        """Ids of the articles a list query selects, in its order (newest first by default)."""
+        query = query or ListQuery(deleted=deleted)
         with self._session() as session:
-            return [ArticleId(value) for value in session.scalars(query)]
+            if query.text.strip():
+                hits = searchindex.search_ids(session, query.text, deleted=query.deleted)
+                allowed = set(session.scalars(listquery.filtered_ids(query)))
+                return [ArticleId(value) for value in hits if value in allowed]
+            return [ArticleId(value) for value in session.scalars(listquery.ordered_ids(query))]
 
     def summaries(self, article_ids: Sequence[ArticleId]) -> list[ArticleSummary]:
         """List rows for the given ids, in the given order (unknown ids are skipped)."""
-        if not article_ids:
-            return []
-        columns = (
-            ArticleRow.id,
-            ArticleRow.headline,
-            ArticleRow.section,
-            ArticleRow.status,
-            ArticleRow.updated_at,
-            ArticleRow.created_at,
-            ArticleRow.body_chars,
-            ArticleRow.tags,
-        )
         found: dict[int, ArticleSummary] = {}
         with self._session() as session:
-            # Chunked so that the IN list stays under SQLite's variable limit.
-            for start in range(0, len(article_ids), 500):
-                chunk = list(article_ids[start : start + 500])
-                for row in session.execute(select(*columns).where(ArticleRow.id.in_(chunk))):
-                    found[row.id] = ArticleSummary(
-                        id=ArticleId(row.id),
-                        headline=row.headline,
-                        section=row.section,
-                        status=Status(row.status),
-                        updated_at=row.updated_at,
-                        created_at=row.created_at,
-                        body_chars=row.body_chars,
-                        tags=tuple(row.tags),
-                    )
+            for start in range(0, len(article_ids), _BATCH):
+                chunk = list(article_ids[start : start + _BATCH])
+                statement = select(*SUMMARY_COLUMNS).where(ArticleRow.id.in_(chunk))
+                for row in session.execute(statement):
+                    found[row.id] = summary_from_columns(row)
         return [found[article_id] for article_id in article_ids if article_id in found]
 
     def list_summaries(self, *, deleted: bool = False) -> list[ArticleSummary]:
         """Every live (or deleted) article's list row, newest first."""
         return self.summaries(self.article_ids(deleted=deleted))
 
-    def articles(self, article_ids: Sequence[ArticleId]) -> list[Article]:
-        """Whole articles for the given ids, in order; an unknown id raises."""
+    def search(self, text: str, *, limit: int = 50, deleted: bool = False) -> list[SearchHit]:
+        """The best matches for a query, each with a highlighted snippet."""
         with self._session() as session:
-            return [_to_article(self._row(session, article_id)) for article_id in article_ids]
+            ids = searchindex.search_ids(session, text, deleted=deleted, limit=limit)
+            if not ids:
+                return []
+            rows = {
+                row.id: row
+                for row in session.execute(
+                    select(
+                        ArticleRow.id,
+                        ArticleRow.headline,
+                        ArticleRow.subhead,
+                        ArticleRow.section,
+                        ArticleRow.status,
+                        ArticleRow.updated_at,
+                        ArticleRow.body,
+                    ).where(ArticleRow.id.in_(ids))
+                )
+            }
+        return [
+            SearchHit(
+                id=ArticleId(value),
+                headline=rows[value].headline,
+                section=rows[value].section,
+                status=Status(rows[value].status),
+                updated_at=rows[value].updated_at,
+                snippet_html=snippet_html(
+                    f"{rows[value].subhead} {rows[value].body}".strip(), text
+                ),
+            )
+            for value in ids
+        ]
+
+    def delete_article(self, article_id: ArticleId) -> None:
+        """Move the article to the Trash; nothing is removed from the database."""
+        with self._session() as session:
+            row = self._row(session, article_id)
+            if row.deleted_at is None:
+                row.deleted_at = self._clock()
+
+    def restore_article(self, article_id: ArticleId) -> None:
+        """Bring an article back from the Trash."""
+        with self._session() as session:
+            self._row(session, article_id).deleted_at = None
+
+    def empty_trash(self) -> int:
+        """Remove every article in the Trash for good, with its revisions; returns how many."""
+        with self._session() as session:
+            doomed = list(
+                session.scalars(select(ArticleRow.id).where(ArticleRow.deleted_at.is_not(None)))
+            )
+            for start in range(0, len(doomed), _BATCH):
+                chunk = doomed[start : start + _BATCH]
+                for table in (RevisionRow, StatusChangeRow):
+                    session.execute(delete(table).where(table.article_id.in_(chunk)))
+                session.execute(delete(ArticleTagRow).where(ArticleTagRow.article_id.in_(chunk)))
+                for article_id in chunk:
+                    searchindex.unindex_article(session, article_id)
+                session.execute(delete(ArticleRow).where(ArticleRow.id.in_(chunk)))
+            return len(doomed)
+
+    # -- revisions and workflow -----------------------------------------------------------
+
+    def save_version(self, article_id: ArticleId, label: str) -> RevisionSummary:
+        """File → Save Version: keep the article as it is now, under a label."""
+        with self._session() as session:
+            row = self._row(session, article_id)
+            revision = revisionlog.record_revision(
+                session, row, RevisionKind.LABELLED, self._clock(), label=label.strip()
+            )
+            return row_revision_summary(revision)
+
+    def revisions(self, article_id: ArticleId) -> list[RevisionSummary]:
+        """An article's revisions, newest first."""
+        with self._session() as session:
+            self._row(session, article_id)
+            statement = (
+                select(RevisionRow)
+                .where(RevisionRow.article_id == article_id)
+                .order_by(RevisionRow.created_at.desc(), RevisionRow.id.desc())
+            )
+            return [row_revision_summary(row) for row in session.scalars(statement)]
+
+    def get_revision(self, revision_id: RevisionId) -> Revision:
+        with self._session() as session:
+            row = session.get(RevisionRow, revision_id)
+            if row is None:
+                raise ArticleNotFoundError(f"There is no revision with id {revision_id}.")
+            return row_revision(row)
+
+    def restore_article_revision(self, article_id: ArticleId, revision_id: RevisionId) -> Article:
+        """Make an old revision current; the text it replaces is kept as a revision first."""
+        now = self._clock()
+        with self._session() as session:
+            row = self._row(session, article_id)
+            revision = session.get(RevisionRow, revision_id)
+            if revision is None or revision.article_id != row.id:
+                raise ArticleNotFoundError(
+                    f"Article {article_id} has no revision with id {revision_id}."
+                )
+            target = row_revision(revision).content
+            old = row_content(row)
+            revisionlog.record_revision(
+                session, row, RevisionKind.RESTORE, now, label=f"#{revision_id}"
+            )
+            if target.status != old.status:
+                session.add(
+                    StatusChangeRow(
+                        article_id=row.id,
+                        from_status=row.status,
+                        to_status=target.status.value,
+                        changed_at=now,
+                    )
+                )
+                row.status_changed_at = now
+            apply_content(row, target)
+            row.updated_at = now
+            self._after_content_change(session, row, old)
+            return row_article(row)
+
+    def status_history(self, article_id: ArticleId) -> list[StatusChange]:
+        """The article's status changes, oldest first."""
+        with self._session() as session:
+            statement = (
+                select(StatusChangeRow)
+                .where(StatusChangeRow.article_id == article_id)
+                .order_by(StatusChangeRow.changed_at, StatusChangeRow.id)
+            )
+            return [
+                StatusChange(
+                    article_id=ArticleId(row.article_id),
+                    from_status=Status(row.from_status),
+                    to_status=Status(row.to_status),
+                    changed_at=row.changed_at,
+                )
+                for row in session.scalars(statement)
+            ]
+
+    # -- sections and tags ----------------------------------------------------------------
+
+    def sections(self) -> list[str]:
+        """The managed section list, in the user's order."""
+        with self._session() as session:
+            statement = select(SectionRow.name).order_by(SectionRow.position, SectionRow.id)
+            return list(session.scalars(statement))
+
+    def set_sections(self, names: Sequence[str]) -> None:
+        """Replace the section list (articles keep whatever section they have)."""
+        cleaned = list(dict.fromkeys(name.strip() for name in names if name.strip()))
+        with self._session() as session:
+            session.execute(delete(SectionRow))
+            session.add_all(
+                SectionRow(name=name, position=index) for index, name in enumerate(cleaned)
+            )
+
+    def tags(self) -> list[str]:
+        """Every tag used by a live article, sorted."""
+        with self._session() as session:
+            statement = (
+                select(ArticleTagRow.tag)
+                .join(ArticleRow, ArticleRow.id == ArticleTagRow.article_id)
+                .where(ArticleRow.deleted_at.is_(None))
+                .distinct()
+                .order_by(ArticleTagRow.tag)
+            )
+            return list(session.scalars(statement))

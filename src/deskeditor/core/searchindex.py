@@ -1,0 +1,129 @@
+"""The full-text index behind the store: SQLite FTS5 over bigram text, LIKE elsewhere.
+
+Everything backend-specific about search lives here, so the store itself runs
+unchanged on PostgreSQL (which gets its own index in a later step).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, or_, select, text
+from sqlalchemy.orm import Session
+
+from deskeditor.core.schema import ArticleRow
+from deskeditor.core.searchtext import fts5_match, index_text, parse_query, query_terms
+
+# Column weights for ranking: a hit in the headline counts most.
+_WEIGHTS = "10.0, 4.0, 1.0, 6.0"
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedText:
+    """The searchable fields of one article."""
+
+    headline: str
+    subhead: str
+    body: str
+    tags: Sequence[str]
+
+
+INDEX_TABLE = "article_search"
+"""SQLite's FTS5 table (and its shadow tables, which share the prefix); not in the ORM."""
+
+
+def is_index_table(name: str) -> bool:
+    """True for the index's own tables, which schema comparisons must ignore."""
+    return name == INDEX_TABLE or name.startswith(INDEX_TABLE + "_")
+
+
+def _is_sqlite(bind: Session | Connection) -> bool:
+    connection = bind.connection() if isinstance(bind, Session) else bind
+    return connection.dialect.name == "sqlite"
+
+
+def _values(article_id: int, fields: IndexedText) -> dict[str, object]:
+    return {
+        "id": article_id,
+        "headline": index_text(fields.headline),
+        "subhead": index_text(fields.subhead),
+        "body": index_text(fields.body),
+        "tags": index_text(" ".join(fields.tags)),
+    }
+
+
+def index_article(session: Session | Connection, article_id: int, fields: IndexedText) -> None:
+    """Put (or replace) one article in the index, inside the caller's transaction."""
+    if not _is_sqlite(session):
+        return  # the LIKE fallback reads the articles table directly
+    session.execute(text("DELETE FROM article_search WHERE rowid = :id"), {"id": article_id})
+    session.execute(
+        text(
+            "INSERT INTO article_search(rowid, headline, subhead, body, tags) "
+            "VALUES (:id, :headline, :subhead, :body, :tags)"
+        ),
+        _values(article_id, fields),
+    )
+
+
+def unindex_article(session: Session | Connection, article_id: int) -> None:
+    """Remove one article from the index (when it is removed for good)."""
+    if _is_sqlite(session):
+        session.execute(text("DELETE FROM article_search WHERE rowid = :id"), {"id": article_id})
+
+
+def rebuild_index(connection: Connection) -> None:
+    """Index every article again (used by migrations and maintenance)."""
+    if connection.dialect.name != "sqlite":
+        return
+    connection.execute(text("DELETE FROM article_search"))
+    rows = connection.execute(
+        select(
+            ArticleRow.id, ArticleRow.headline, ArticleRow.subhead, ArticleRow.body, ArticleRow.tags
+        )
+    )
+    for row in rows:
+        index_article(
+            connection, row.id, IndexedText(row.headline, row.subhead, row.body, row.tags or [])
+        )
+
+
+def search_ids(
+    session: Session, query: str, *, deleted: bool = False, limit: int | None = None
+) -> list[int]:
+    """Ids of articles matching every part of the query, best first."""
+    parts = parse_query(query)
+    if not parts:
+        return []
+    live = "a.deleted_at IS NOT NULL" if deleted else "a.deleted_at IS NULL"
+    if _is_sqlite(session):
+        sql = (
+            f"SELECT a.id FROM article_search JOIN articles AS a ON a.id = article_search.rowid "
+            f"WHERE article_search MATCH :match AND {live} "
+            f"ORDER BY bm25(article_search, {_WEIGHTS}), a.updated_at DESC"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return list(session.scalars(text(sql), {"match": fts5_match(parts)}))
+    return _like_search(session, query, deleted=deleted, limit=limit)
+
+
+def _like_search(session: Session, query: str, *, deleted: bool, limit: int | None) -> list[int]:
+    """Portable fallback: every term as a case-insensitive substring of some field."""
+    statement = select(ArticleRow.id).where(
+        ArticleRow.deleted_at.is_not(None) if deleted else ArticleRow.deleted_at.is_(None)
+    )
+    for term in query_terms(query):
+        pattern = f"%{term}%"
+        statement = statement.where(
+            or_(
+                ArticleRow.headline.ilike(pattern),
+                ArticleRow.subhead.ilike(pattern),
+                ArticleRow.body.ilike(pattern),
+            )
+        )
+    statement = statement.order_by(ArticleRow.updated_at.desc())
+    if limit is not None:
+        statement = statement.limit(limit)
+    return list(session.scalars(statement))
