@@ -17,6 +17,7 @@ from deskeditor.core.models import (
     Status,
 )
 from deskeditor.core.schema import ArticleRow, RevisionRow
+from deskeditor.core.searchindex import IndexedText
 
 
 def row_content(row: ArticleRow) -> ArticleContent:
@@ -139,3 +140,17 @@ def summary_from_columns(row: Any) -> ArticleSummary:
         body_chars=row.body_chars,
         tags=tuple(row.tags),
     )
+
+
+def bulk_row(row: ArticleRow, slug: str | None) -> dict[str, Any]:
+    """A new row's columns as a dict for an executemany INSERT."""
+    return {
+        column.key: getattr(row, column.key)
+        for column in ArticleRow.__table__.columns
+        if column.key not in ("slug", "deleted_at")
+    } | {"slug": slug, "deleted_at": None}
+
+
+def indexed_text(row: ArticleRow) -> IndexedText:
+    """The fields of a row that the search index holds."""
+    return IndexedText(row.headline, row.subhead, row.body, list(row.tags))

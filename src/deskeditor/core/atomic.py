@@ -18,7 +18,8 @@ _CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0
 def _open_temp(directory: Path, name: str) -> tuple[int, Path]:
     """Create a new, empty temp file next to the target and return its descriptor."""
     while True:
-        temp = directory / f"{_TEMP_PREFIX}{name}.{secrets.token_hex(6)}{_TEMP_SUFFIX}"
+        # Shortened so the temp name stays within the 255-byte limit of most file systems.
+        temp = directory / f"{_TEMP_PREFIX}{name[:64]}.{secrets.token_hex(6)}{_TEMP_SUFFIX}"
         try:
             # 0o666 lets the user's umask decide, as for any file they create;
             # tempfile.mkstemp would force 0o600 on an exported page.

@@ -12,8 +12,15 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, or_, select, text
 from sqlalchemy.orm import Session
 
+from deskeditor.core.models import ArticleId, SearchHit, Status
 from deskeditor.core.schema import ArticleRow
-from deskeditor.core.searchtext import fts5_match, index_text, parse_query, query_terms
+from deskeditor.core.searchtext import (
+    fts5_match,
+    index_text,
+    parse_query,
+    query_terms,
+    snippet_html,
+)
 
 # Column weights for ranking: a hit in the headline counts most.
 _WEIGHTS = "10.0, 4.0, 1.0, 6.0"
@@ -64,6 +71,21 @@ def index_article(session: Session | Connection, article_id: int, fields: Indexe
             "VALUES (:id, :headline, :subhead, :body, :tags)"
         ),
         _values(article_id, fields),
+    )
+
+
+def index_new_articles(
+    session: Session | Connection, items: Sequence[tuple[int, IndexedText]]
+) -> None:
+    """Index many articles that are not in the index yet (bulk import), in one statement."""
+    if not items or not _is_sqlite(session):
+        return
+    session.execute(
+        text(
+            "INSERT INTO article_search(rowid, headline, subhead, body, tags) "
+            "VALUES (:id, :headline, :subhead, :body, :tags)"
+        ),
+        [_values(article_id, fields) for article_id, fields in items],
     )
 
 
@@ -127,3 +149,33 @@ def _like_search(session: Session, query: str, *, deleted: bool, limit: int | No
     if limit is not None:
         statement = statement.limit(limit)
     return list(session.scalars(statement))
+
+
+def search_hits(session: Session, query: str, *, limit: int, deleted: bool) -> list[SearchHit]:
+    """The best matches with a highlighted snippet each (bodies read for the hits only)."""
+    ids = search_ids(session, query, deleted=deleted, limit=limit)
+    if not ids:
+        return []
+    columns = (
+        ArticleRow.id,
+        ArticleRow.headline,
+        ArticleRow.subhead,
+        ArticleRow.section,
+        ArticleRow.status,
+        ArticleRow.updated_at,
+        ArticleRow.body,
+    )
+    rows = {row.id: row for row in session.execute(select(*columns).where(ArticleRow.id.in_(ids)))}
+    return [
+        SearchHit(
+            id=ArticleId(article_id),
+            headline=rows[article_id].headline,
+            section=rows[article_id].section,
+            status=Status(rows[article_id].status),
+            updated_at=rows[article_id].updated_at,
+            snippet_html=snippet_html(
+                f"{rows[article_id].subhead} {rows[article_id].body}".strip(), query
+            ),
+        )
+        for article_id in ids
+    ]

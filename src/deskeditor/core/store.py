@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +12,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from deskeditor.core import listquery, revisionlog, searchindex
+from deskeditor.core import articlewrites, listquery, revisionlog, searchindex
 from deskeditor.core.articlerows import (
     apply_content,
     row_article,
@@ -44,8 +44,6 @@ from deskeditor.core.schema import (
     SectionRow,
     StatusChangeRow,
 )
-from deskeditor.core.searchtext import snippet_html
-from deskeditor.core.slugs import slugify, unique_slug
 
 __all__ = ["Store", "known_revisions", "utc_now"]
 
@@ -125,8 +123,17 @@ class Store:
                 row.published_at = now
             session.add(row)
             session.flush()
-            self._after_content_change(session, row)
+            articlewrites.after_content_change(session, row)
             return row_article(row)
+
+    def create_articles(self, items: Iterable[tuple[ArticleContent, datetime]]) -> int:
+        """Store many articles (content, creation time) in one transaction; returns how many.
+
+        For bulk imports: rows, tags and index entries go in with executemany, and no
+        revisions are taken (there is no earlier text to keep).
+        """
+        with self._session() as session:
+            return articlewrites.insert_many(session, items)
 
     def get_article(self, article_id: ArticleId) -> Article:
         with self._session() as session:
@@ -160,41 +167,8 @@ class Store:
                 revisionlog.prune_revisions(session, row.id, now)
             apply_content(row, content)
             row.updated_at = now
-            self._after_content_change(session, row, old)
+            articlewrites.after_content_change(session, row, old)
             return row_article(row)
-
-    def _after_content_change(
-        self, session: Session, row: ArticleRow, old: ArticleContent | None = None
-    ) -> None:
-        """Keep slug, tag table and search index in step with the row, in the same transaction."""
-        self._assign_slug(session, row)
-        if old is None or list(old.tags) != row.tags:
-            session.execute(delete(ArticleTagRow).where(ArticleTagRow.article_id == row.id))
-            session.add_all(ArticleTagRow(article_id=row.id, tag=tag) for tag in row.tags)
-        fields_before = None if old is None else (old.headline, old.subhead, old.body, old.tags)
-        if fields_before != (row.headline, row.subhead, row.body, tuple(row.tags)):
-            searchindex.index_article(
-                session,
-                row.id,
-                searchindex.IndexedText(row.headline, row.subhead, row.body, row.tags),
-            )
-
-    @staticmethod
-    def _assign_slug(session: Session, row: ArticleRow) -> None:
-        base = slugify(row.slug_choice or row.headline)
-        if not base:
-            row.slug = None
-            return
-        if row.slug is not None and (row.slug == base or row.slug.startswith(base + "-")):
-            return  # already derived from the same words
-
-        def taken(candidate: str) -> bool:
-            query = select(ArticleRow.id).where(
-                ArticleRow.slug == candidate, ArticleRow.id != row.id
-            )
-            return session.scalar(query) is not None
-
-        row.slug = unique_slug(base, taken)
 
     # -- the list, trash and search -------------------------------------------------------
 
@@ -228,36 +202,7 @@ class Store:
     def search(self, text: str, *, limit: int = 50, deleted: bool = False) -> list[SearchHit]:
         """The best matches for a query, each with a highlighted snippet."""
         with self._session() as session:
-            ids = searchindex.search_ids(session, text, deleted=deleted, limit=limit)
-            if not ids:
-                return []
-            rows = {
-                row.id: row
-                for row in session.execute(
-                    select(
-                        ArticleRow.id,
-                        ArticleRow.headline,
-                        ArticleRow.subhead,
-                        ArticleRow.section,
-                        ArticleRow.status,
-                        ArticleRow.updated_at,
-                        ArticleRow.body,
-                    ).where(ArticleRow.id.in_(ids))
-                )
-            }
-        return [
-            SearchHit(
-                id=ArticleId(value),
-                headline=rows[value].headline,
-                section=rows[value].section,
-                status=Status(rows[value].status),
-                updated_at=rows[value].updated_at,
-                snippet_html=snippet_html(
-                    f"{rows[value].subhead} {rows[value].body}".strip(), text
-                ),
-            )
-            for value in ids
-        ]
+            return searchindex.search_hits(session, text, limit=limit, deleted=deleted)
 
     def delete_article(self, article_id: ArticleId) -> None:
         """Move the article to the Trash; nothing is removed from the database."""
@@ -343,7 +288,7 @@ class Store:
                 row.status_changed_at = now
             apply_content(row, target)
             row.updated_at = now
-            self._after_content_change(session, row, old)
+            articlewrites.after_content_change(session, row, old)
             return row_article(row)
 
     def status_history(self, article_id: ArticleId) -> list[StatusChange]:

@@ -1,0 +1,181 @@
+"""Markdown files (with optional YAML front matter) -> article content."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+from deskeditor.core.errors import ImportFileError
+from deskeditor.core.models import ArticleContent, Language, Status
+
+# Front matter is a YAML block that opens on the very first line with "---" and
+# closes with "---" (or YAML's own end marker "..."), as Jekyll, Hugo and Pandoc write it.
+_OPENING = re.compile(r"---[ \t]*")
+_CLOSING = re.compile(r"(?:---|\.\.\.)[ \t]*")
+
+# A CommonMark ATX level-1 heading: up to three spaces, "#", a space, the text,
+# optionally closed by a run of "#". "#hashtag" with no space is not a heading.
+_H1 = re.compile(r" {0,3}#[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*")
+_FENCE = re.compile(r" {0,3}(?P<fence>`{3,}|~{3,})")
+
+
+def read_markdown_file(path: Path) -> ArticleContent:
+    """The article content of a UTF-8 Markdown file (a BOM is allowed)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportFileError(f"Cannot import {path}: {error.strerror or error}.") from error
+    try:
+        text = data.decode("utf-8")  # a BOM, if any, is dropped by parse_markdown_article
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ImportFileError(
+            f"Cannot import {path}: it is not UTF-8 text (invalid byte at line {line})."
+        ) from error
+    return parse_markdown_article(text, source=str(path))
+
+
+def parse_markdown_article(text: str, *, source: str = "") -> ArticleContent:
+    """The article content of decoded Markdown text; ``source`` names it in errors."""
+    name = source or "the text"
+    # A BOM (common from Windows tools) would hide a leading "---" or "# " line, and
+    # Windows or old Mac line endings would defeat the line-based parsing below.
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    meta, body_start = _split_front_matter(lines, name)
+    body_lines = lines[body_start:]
+
+    headline = _single_line(_field(meta, "headline", name) or _field(meta, "title", name))
+    if not headline:
+        headline, body_lines = _take_first_heading(body_lines)
+
+    return ArticleContent(
+        headline=headline,
+        subhead=_single_line(_field(meta, "subhead", name)),
+        byline=_single_line(_field(meta, "byline", name)),
+        section=_single_line(_field(meta, "section", name)),
+        body="\n".join(body_lines).strip("\n"),
+        tags=_tags(meta.get("tags"), name),
+        status=_status(meta.get("status"), name),
+        language=_language(meta.get("language"), name),
+    )
+
+
+def _split_front_matter(lines: list[str], name: str) -> tuple[dict[str, object], int]:
+    """The front matter mapping (empty if there is none) and the index of the first body line."""
+    if not lines or not _OPENING.fullmatch(lines[0]):
+        return {}, 0
+    for index in range(1, len(lines)):
+        if _CLOSING.fullmatch(lines[index]):
+            return _load_yaml("\n".join(lines[1:index]), name), index + 1
+    raise ImportFileError(
+        f"Cannot import {name}: the front matter opened by '---' on line 1 is never closed."
+    )
+
+
+def _load_yaml(block: str, name: str) -> dict[str, object]:
+    try:
+        # safe_load builds only plain data (no arbitrary Python objects from a file we were sent).
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as error:
+        raise ImportFileError(f"Cannot import {name}: {_yaml_reason(error)}.") from error
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        raise ImportFileError(f"Cannot import {name}: the front matter must be 'key: value' lines.")
+    # "Title:" as some tools write it is the same key as "title:".
+    return {str(key).strip().lower(): value for key, value in data.items()}
+
+
+def _yaml_reason(error: yaml.YAMLError) -> str:
+    """A one-line reason; PyYAML's own str() spans several lines."""
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        # +2: the mark counts from 0, and the block starts on the file's second line.
+        line = error.problem_mark.line + 2
+        return f"invalid YAML front matter at line {line} ({error.problem or error.context})"
+    return "invalid YAML front matter"
+
+
+def _field(meta: Mapping[str, object], key: str, name: str) -> str:
+    """A text field; YAML numbers, dates and booleans become the text they stand for."""
+    value = meta.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, list | dict):
+        raise ImportFileError(f"Cannot import {name}: '{key}' must be text, not a list.")
+    return _scalar_text(value)
+
+
+def _scalar_text(value: object) -> str:
+    if isinstance(value, bool):  # before int: bool is an int, and "True" is Python's spelling
+        return "true" if value else "false"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _single_line(text: str) -> str:
+    """Headline-like fields live in one-line inputs: collapse newlines and runs of spaces."""
+    return " ".join(text.split())
+
+
+def _tags(value: object, name: str) -> tuple[str, ...]:
+    """Tags from a YAML list or a comma-separated string: stripped, non-empty, no repeats."""
+    if value is None:
+        return ()
+    if isinstance(value, list):
+        items: list[str] = []
+        for item in value:
+            if isinstance(item, list | dict):
+                raise ImportFileError(f"Cannot import {name}: each tag must be text.")
+            if item is not None:
+                items.append(_scalar_text(item))
+    elif isinstance(value, dict):
+        raise ImportFileError(f"Cannot import {name}: 'tags' must be a list or a text.")
+    else:
+        items = _scalar_text(value).split(",")
+    tags = (_single_line(item) for item in items)
+    return tuple(dict.fromkeys(tag for tag in tags if tag))
+
+
+def _status(value: object, name: str) -> Status:
+    if value is None or value == "":
+        return Status.DRAFT
+    text = _scalar_text(value).lower()
+    if text not in {status.value for status in Status}:
+        allowed = ", ".join(status.value for status in Status)
+        raise ImportFileError(f"Cannot import {name}: unknown status '{text}' (use {allowed}).")
+    return Status(text)
+
+
+def _language(value: object, name: str) -> Language | None:
+    """None (detect from the text) when absent, else one of the known languages."""
+    if value is None or value == "":
+        return None
+    text = _scalar_text(value).lower()
+    if text not in {language.value for language in Language}:
+        allowed = ", ".join(language.value for language in Language)
+        raise ImportFileError(f"Cannot import {name}: unknown language '{text}' (use {allowed}).")
+    return Language(text)
+
+
+def _take_first_heading(lines: list[str]) -> tuple[str, list[str]]:
+    """The first level-1 heading outside code blocks, and the lines without it."""
+    fence = ""
+    for index, line in enumerate(lines):
+        marker = _FENCE.match(line)
+        if fence:
+            # A fence closes only with the same character, at least as long as it opened.
+            if marker and marker["fence"][0] == fence[0] and len(marker["fence"]) >= len(fence):
+                fence = ""
+            continue
+        if marker:
+            fence = marker["fence"]
+            continue
+        heading = _H1.fullmatch(line)
+        if heading and heading["text"].strip():
+            return _single_line(heading["text"]), lines[:index] + lines[index + 1 :]
+    return "", lines
