@@ -7,10 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from deskeditor.core.store import Store
 
-from corpus import article  # noqa: E402
-from deskeditor.core.store import Store  # noqa: E402
+from corpus import article
 
 
 def main() -> int:
