@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, UnaryExpression, select
@@ -20,11 +21,27 @@ _SORT_COLUMNS: dict[SortKey, InstrumentedAttribute[Any]] = {
 }
 
 
-def filtered_ids(query: ListQuery) -> Select[int]:
-    """SELECT article ids matching the query's filters (no order yet)."""
+def has_filters(query: ListQuery) -> bool:
+    """True when the query narrows the list beyond live/deleted."""
+    return any(
+        value is not None
+        for value in (
+            query.section,
+            query.status,
+            query.tag,
+            query.updated_from,
+            query.updated_until,
+        )
+    )
+
+
+def filtered_ids(query: ListQuery, *, among: Sequence[int] | None = None) -> Select[int]:
+    """SELECT article ids matching the query's filters (no order yet), optionally among ids."""
     statement = select(ArticleRow.id).where(
         ArticleRow.deleted_at.is_not(None) if query.deleted else ArticleRow.deleted_at.is_(None)
     )
+    if among is not None:
+        statement = statement.where(ArticleRow.id.in_(among))
     if query.section is not None:
         statement = statement.where(ArticleRow.section == query.section)
     if query.status is not None:

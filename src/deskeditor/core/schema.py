@@ -77,6 +77,9 @@ class ArticleRow(Base):
         Index("ix_articles_live_updated", "deleted_at", "updated_at"),
         Index("ix_articles_live_headline", "deleted_at", "headline"),
         Index("ix_articles_live_created", "deleted_at", "created_at"),
+        Index("ix_articles_live_section", "deleted_at", "section"),
+        Index("ix_articles_live_status", "deleted_at", "status"),
+        Index("ix_articles_live_length", "deleted_at", "body_chars"),
     )
 
 

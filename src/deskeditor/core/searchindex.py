@@ -22,9 +22,6 @@ from deskeditor.core.searchtext import (
     snippet_html,
 )
 
-# Column weights for ranking: a hit in the headline counts most.
-_WEIGHTS = "10.0, 4.0, 1.0, 6.0"
-
 
 @dataclass(frozen=True, slots=True)
 class IndexedText:
@@ -111,24 +108,43 @@ def rebuild_index(connection: Connection) -> None:
         )
 
 
+MAX_HITS = 2000
+"""The most hits a query returns: a desk reads the best few hundred, not 60,000."""
+
+_HIT_SQL = (
+    "SELECT rowid FROM article_search WHERE article_search MATCH :match "
+    "AND rowid {trash} (SELECT id FROM articles WHERE deleted_at IS NOT NULL) "
+    "ORDER BY rowid DESC LIMIT :cap"
+)
+
+
 def search_ids(
     session: Session, query: str, *, deleted: bool = False, limit: int | None = None
 ) -> list[int]:
-    """Ids of articles matching every part of the query, best first."""
+    """Ids of articles matching every part of the query, best first.
+
+    The order is the one a desk expects of its archive: a hit in the headline,
+    subhead or tags ranks above a hit only in the body, and within each tier newer
+    articles come first. Both tiers walk the index newest-first and stop at the cap,
+    so a word found in 70,000 articles costs no more than a rare one (bm25 would
+    score every match first: about a second for a common word at 100,000 articles).
+    """
     parts = parse_query(query)
     if not parts:
         return []
-    live = "a.deleted_at IS NOT NULL" if deleted else "a.deleted_at IS NULL"
-    if _is_sqlite(session):
-        sql = (
-            f"SELECT a.id FROM article_search JOIN articles AS a ON a.id = article_search.rowid "
-            f"WHERE article_search MATCH :match AND {live} "
-            f"ORDER BY bm25(article_search, {_WEIGHTS}), a.updated_at DESC"
-        )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return list(session.scalars(text(sql), {"match": fts5_match(parts)}))
-    return _like_search(session, query, deleted=deleted, limit=limit)
+    cap = min(limit or MAX_HITS, MAX_HITS)
+    if not _is_sqlite(session):
+        return _like_search(session, query, deleted=deleted, limit=cap)
+    expression = fts5_match(parts)
+    sql = text(_HIT_SQL.format(trash="IN" if deleted else "NOT IN"))
+    tiers = ("{headline subhead tags} : (" + expression + ")", expression)
+    hits: dict[int, None] = {}
+    for match in tiers:
+        for article_id in session.scalars(sql, {"match": match, "cap": cap}):
+            hits.setdefault(article_id)
+            if len(hits) >= cap:
+                return list(hits)
+    return list(hits)
 
 
 def _like_search(session: Session, query: str, *, deleted: bool, limit: int | None) -> list[int]:

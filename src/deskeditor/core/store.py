@@ -180,7 +180,9 @@ class Store:
         with self._session() as session:
             if query.text.strip():
                 hits = searchindex.search_ids(session, query.text, deleted=query.deleted)
-                allowed = set(session.scalars(listquery.filtered_ids(query)))
+                if not listquery.has_filters(query):
+                    return [ArticleId(value) for value in hits]
+                allowed = set(session.scalars(listquery.filtered_ids(query, among=hits)))
                 return [ArticleId(value) for value in hits if value in allowed]
             return [ArticleId(value) for value in session.scalars(listquery.ordered_ids(query))]
 
