@@ -107,3 +107,10 @@ def test_counts_are_consistent_for_any_text(text: str) -> None:
     assert 0 <= counts.chars_no_spaces <= counts.chars <= len(text)
     assert counts.words <= counts.chars_no_spaces or counts.chars_no_spaces == 0
     assert counts.paragraphs <= counts.chars
+
+
+def test_a_soft_wrap_inside_a_paragraph_is_a_space_not_a_paragraph() -> None:
+    counts = count_markdown("첫 줄이\n이어진다\n\n둘째 문단")
+    assert counts.paragraphs == 2
+    assert counts.chars == len("첫 줄이 이어진다") + len("둘째 문단")
+    assert counts.words == 5

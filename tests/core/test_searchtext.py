@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from deskeditor.core.searchtext import fts5_match, index_text, parse_query, snippet_html
+from deskeditor.core.searchtext import (
+    fts5_match,
+    index_text,
+    markdown_plain,
+    parse_query,
+    snippet_html,
+)
 
 DOCUMENTS = {
     1: "초대형데이터센터를 짓는 정부는 전력망을 걱정한다.",
@@ -92,3 +98,10 @@ def test_any_query_is_safe_to_run(query: str) -> None:
     if expression:
         connection.execute("SELECT rowid FROM docs WHERE docs MATCH ?", (expression,)).fetchall()
     connection.close()
+
+
+def test_snippet_text_has_no_markdown_syntax_or_urls() -> None:
+    plain = markdown_plain(
+        "## 제목\n\n**굵은** [링크](https://example.com/x_y) `코드`\n\n- 항목\n> 인용"
+    )
+    assert plain.split() == ["제목", "굵은", "링크", "코드", "항목", "인용"]

@@ -11,7 +11,7 @@ from typing import TextIO
 
 import deskeditor
 from deskeditor import paths
-from deskeditor.cli import articles, exporting, importing
+from deskeditor.cli import articles, exporting, history, importing
 from deskeditor.cli.output import PROG, describe, report
 from deskeditor.cli.types import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, Command
 from deskeditor.core.errors import DeskeditorError
@@ -34,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_window(argv)
     if args.open is not None:
         return _usage_error(parser, "--open applies only when starting the window")
-    if args.command == "export" and args.all == bool(args.ids):
-        return _usage_error(args.command_parser, "give article ids or --all (not both)")
+    if (problem := exporting.usage_problem(args)) is not None:
+        return _usage_error(args.command_parser, problem)
     _use_utf8_output()
     command: Command = args.handler
     try:
@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--open", metavar="ID", type=int, help="open the window on this article")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    for module in (importing, articles, exporting):
+    for module in (importing, articles, history, exporting):
         module.register(commands, after)
     return parser
 

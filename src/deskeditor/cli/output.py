@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 import sys
 import unicodedata
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from deskeditor.core.language import article_language
@@ -34,7 +36,28 @@ def article_json(article: Article, *, with_body: bool = False) -> dict[str, obje
 
 
 def iso(moment: datetime) -> str:
+    """A timestamp for scripts: ISO 8601 in UTC, with its offset."""
     return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def local_time(moment: datetime) -> str:
+    """A timestamp for people: the machine's local time, to the minute."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def plain_snippet(snippet_html: str) -> str:
+    """A search snippet for a terminal: each hit in [brackets], entities as text.
+
+    The store escapes everything in a snippet except its <mark> tags, so those are the
+    only markup to replace.
+    """
+    marked = snippet_html.replace("<mark>", "[").replace("</mark>", "]")
+    return html.unescape(marked)
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 word`, `2 words`: English nouns that take a plain -s."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def print_json(data: object) -> None:
@@ -53,6 +76,25 @@ def display_width(text: str) -> int:
 
 def pad(text: str, width: int) -> str:
     return text + " " * (width - display_width(text))
+
+
+def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Rows in columns lined up on screen; the last column runs free (headlines, labels)."""
+    if not rows:
+        return []
+    last = len(rows[0]) - 1
+    widths = [max(display_width(row[column]) for row in rows) for column in range(last)]
+    return [
+        "  ".join(
+            [*(pad(text, width) for text, width in zip(row[:last], widths, strict=True)), row[last]]
+        ).rstrip()
+        for row in rows
+    ]
+
+
+def print_table(rows: Sequence[Sequence[str]]) -> None:
+    for line in table_lines(rows):
+        print(line)
 
 
 def describe(error: Exception) -> str:

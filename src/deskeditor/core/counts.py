@@ -27,6 +27,7 @@ _GRAPHEME = regex.compile(r"\X")
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x85"
 _TAG = re.compile(r"<[^>]*>")
+_HTML_SPACE = re.compile(r"[ \t\r\f]+")
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|pre|tr|figcaption)>|<br\s*/?>|<hr\s*/?>", re.I)
 
 
@@ -117,8 +118,12 @@ def count_plain_text(
 def visible_text(markdown_text: str, converter: MarkdownConverter | None = None) -> str:
     """The text a reader sees: Markdown rendered, tags and URLs dropped, one block per line."""
     rendered = (converter or MarkdownConverter()).to_html(markdown_text)
-    with_breaks = _BLOCK_END.sub("\n", rendered)
-    return html.unescape(_TAG.sub("", with_breaks))
+    # A newline inside a paragraph is a soft wrap, white space to a reader; only the
+    # ends of blocks (and <br>) break lines.
+    with_breaks = _BLOCK_END.sub("\n", rendered.replace("\n", " "))
+    lines = html.unescape(_TAG.sub("", with_breaks)).split("\n")
+    # Runs of ASCII white space collapse as a browser collapses them (NBSP does not).
+    return "\n".join(_HTML_SPACE.sub(" ", line).strip(" ") for line in lines)
 
 
 def count_markdown(

@@ -17,6 +17,7 @@ from deskeditor.core.schema import ArticleRow
 from deskeditor.core.searchtext import (
     fts5_match,
     index_text,
+    markdown_plain,
     parse_query,
     query_terms,
     snippet_html,
@@ -190,7 +191,8 @@ def search_hits(session: Session, query: str, *, limit: int, deleted: bool) -> l
             status=Status(rows[article_id].status),
             updated_at=rows[article_id].updated_at,
             snippet_html=snippet_html(
-                f"{rows[article_id].subhead} {rows[article_id].body}".strip(), query
+                f"{rows[article_id].subhead} {markdown_plain(rows[article_id].body)}".strip(),
+                query,
             ),
         )
         for article_id in ids

@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from operator import add
 from dataclasses import dataclass
+from operator import add
 
 # Hangul syllables and jamo, CJK ideographs, kana: scripts written without spaces
 # between morphemes, indexed as bigrams.
@@ -81,6 +81,24 @@ def fts5_match(parts: list[QueryPart]) -> str:
             phrase += " *"
         expressions.append(f"({phrase})" if len(part.tokens) > 1 else phrase)
     return " AND ".join(expressions)
+
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>]*>")
+_EMPHASIS = re.compile(r"(\*\*|__|~~|[*_`])")
+_LINE_MARKERS = re.compile(r"^\s{0,12}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+|\|)", re.M)
+
+
+def markdown_plain(markdown_text: str) -> str:
+    """A cheap, approximate reader's text of Markdown for snippets: syntax and URLs gone.
+
+    Rendering every hit through Python-Markdown costs milliseconds each; a snippet
+    needs only the words, so the syntax is stripped instead.
+    """
+    text = _LINK.sub(r"\1", markdown_text)
+    text = _AUTOLINK.sub("", text)
+    text = _LINE_MARKERS.sub("", text)
+    return _EMPHASIS.sub("", text)
 
 
 def query_terms(query: str) -> list[str]:
