@@ -17,7 +17,6 @@ from deskeditor.core.schema import ArticleRow
 from deskeditor.core.searchtext import (
     fts5_match,
     index_text,
-    markdown_plain,
     parse_query,
     query_terms,
     snippet_html,
@@ -191,8 +190,9 @@ def search_hits(session: Session, query: str, *, limit: int, deleted: bool) -> l
             status=Status(rows[article_id].status),
             updated_at=rows[article_id].updated_at,
             snippet_html=snippet_html(
-                f"{rows[article_id].subhead} {markdown_plain(rows[article_id].body)}".strip(),
+                f"{rows[article_id].subhead}\n\n{rows[article_id].body}".strip(),
                 query,
+                markdown=True,
             ),
         )
         for article_id in ids

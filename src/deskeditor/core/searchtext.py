@@ -106,23 +106,31 @@ def query_terms(query: str) -> list[str]:
     return [match.group(0) for match in _RUN.finditer(query)]
 
 
-def snippet_html(text: str, query: str, *, width: int = 60) -> str:
-    """A short, escaped excerpt around the first hit with every hit in <mark>."""
+def snippet_html(text: str, query: str, *, width: int = 60, markdown: bool = False) -> str:
+    """A short, escaped excerpt around the first hit with every hit in <mark>.
+
+    With markdown=True the text is Markdown and its syntax is stripped, but only in a
+    window around the first hit: a hit list reads 50 whole bodies, the window is cheap.
+    """
     terms = sorted({term for term in query_terms(query) if term}, key=len, reverse=True)
-    flat = " ".join(text.split())
-    if not terms:
-        return html.escape(flat[:width])
-    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
-    first = pattern.search(flat)
-    start = max(0, first.start() - width // 3) if first else 0
+    pattern = (
+        re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE) if terms else None
+    )
+    first = pattern.search(text) if pattern else None
+    around = first.start() if first else 0
+    window = text[max(0, around - 4 * width) : around + 4 * width]
+    cut_before = around > 4 * width
+    flat = " ".join((markdown_plain(window) if markdown else window).split())
+    hit = pattern.search(flat) if pattern else None
+    start = max(0, hit.start() - width // 3) if hit else 0
     excerpt = flat[start : start + width]
-    pieces: list[str] = ["…" if start else ""]
+    pieces: list[str] = ["…" if start or cut_before else ""]
     cursor = 0
-    for hit in pattern.finditer(excerpt):
-        pieces.append(html.escape(excerpt[cursor : hit.start()]))
-        pieces.append("<mark>" + html.escape(hit.group(0)) + "</mark>")
-        cursor = hit.end()
+    for found in pattern.finditer(excerpt) if pattern else ():
+        pieces.append(html.escape(excerpt[cursor : found.start()]))
+        pieces.append("<mark>" + html.escape(found.group(0)) + "</mark>")
+        cursor = found.end()
     pieces.append(html.escape(excerpt[cursor:]))
-    if start + width < len(flat):
+    if start + width < len(flat) or around + 4 * width < len(text):
         pieces.append("…")
     return "".join(pieces)
