@@ -35,6 +35,7 @@ def row_content(row: ArticleRow) -> ArticleContent:
         summary=row.summary,
         target_length=row.target_length,
         editor_note=row.editor_note,
+        feature_image=row.feature_image,
     )
 
 
@@ -65,6 +66,7 @@ def apply_content(row: ArticleRow, content: ArticleContent) -> None:
     row.summary = content.summary
     row.target_length = content.target_length
     row.editor_note = content.editor_note
+    row.feature_image = content.feature_image
     row.body_chars = len(content.body)
 
 
@@ -83,6 +85,7 @@ def content_json(content: ArticleContent) -> dict[str, Any]:
         "summary": content.summary,
         "target_length": content.target_length,
         "editor_note": content.editor_note,
+        "feature_image": content.feature_image,
     }
 
 
@@ -103,6 +106,7 @@ def json_content(data: dict[str, Any]) -> ArticleContent:
         summary=str(data.get("summary", defaults.summary)),
         target_length=data.get("target_length"),
         editor_note=str(data.get("editor_note", defaults.editor_note)),
+        feature_image=str(data.get("feature_image", defaults.feature_image)),
     )
 
 

@@ -61,6 +61,8 @@ class ArticleContent:
     """The length the desk asked for, in characters with spaces."""
     editor_note: str = ""
     """An internal note for the desk; never exported."""
+    feature_image: str = ""
+    """sha256 of the lead photo (shown atop the page and in social cards), or empty."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,3 +186,31 @@ class StatusChange:
     from_status: Status
     to_status: Status
     changed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ImageAsset:
+    """A stored photo: its identity, measurements and the words that go with it."""
+
+    sha256: str
+    media_type: str
+    width: int
+    height: int
+    byte_size: int
+    alt: str
+    caption: str
+    credit: str
+    created_at: datetime
+
+    @property
+    def uri(self) -> str:
+        """The reference a Markdown body uses: asset:<sha256>."""
+        return f"asset:{self.sha256}"
+
+
+@dataclass(frozen=True, slots=True)
+class VacuumReport:
+    """What store maintenance removed."""
+
+    removed_images: int
+    freed_bytes: int

@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -70,6 +80,8 @@ class ArticleRow(Base):
     status_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     last_revision_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     """When the newest automatic revision was taken (drives the 5-minute rule)."""
+    feature_image: Mapped[str] = mapped_column(String(64), default="")
+    """sha256 of the lead photo, or empty."""
 
     __table_args__ = (
         Index("ix_articles_updated_at", "updated_at"),
@@ -134,3 +146,33 @@ class RevisionRow(Base):
     content: Mapped[dict[str, object]] = mapped_column(JSON)
 
     __table_args__ = (Index("ix_revisions_article", "article_id", "created_at"),)
+
+
+class AssetRow(Base):
+    """A photo's original bytes, stored once however often it is used (content-addressed)."""
+
+    __tablename__ = "assets"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    media_type: Mapped[str] = mapped_column(String(40))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    byte_size: Mapped[int] = mapped_column(Integer)
+    alt: Mapped[str] = mapped_column(Text, default="")
+    caption: Mapped[str] = mapped_column(Text, default="")
+    credit: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AssetDisplayRow(Base):
+    """A photo scaled for the editor and preview, made once and kept (the original is untouched)."""
+
+    __tablename__ = "asset_displays"
+
+    sha256: Mapped[str] = mapped_column(
+        ForeignKey("assets.sha256", ondelete="CASCADE"), primary_key=True
+    )
+    width: Mapped[int] = mapped_column(Integer, primary_key=True)
+    media_type: Mapped[str] = mapped_column(String(40))
+    data: Mapped[bytes] = mapped_column(LargeBinary)

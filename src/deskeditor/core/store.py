@@ -12,7 +12,14 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from deskeditor.core import articlewrites, listquery, revisionlog, searchindex
+from deskeditor.core import (
+    articlewrites,
+    imagerows,
+    images,
+    listquery,
+    revisionlog,
+    searchindex,
+)
 from deskeditor.core.articlerows import (
     apply_content,
     row_article,
@@ -27,6 +34,7 @@ from deskeditor.core.models import (
     ArticleContent,
     ArticleId,
     ArticleSummary,
+    ImageAsset,
     ListQuery,
     Revision,
     RevisionId,
@@ -35,6 +43,7 @@ from deskeditor.core.models import (
     SearchHit,
     Status,
     StatusChange,
+    VacuumReport,
 )
 from deskeditor.core.opening import known_revisions, open_engine, reason
 from deskeditor.core.schema import (
@@ -310,6 +319,53 @@ class Store:
                 )
                 for row in session.scalars(statement)
             ]
+
+    # -- photos ---------------------------------------------------------------------------
+
+    def add_image(
+        self,
+        data: bytes,
+        *,
+        name: str = "the image",
+        max_bytes: int = images.DEFAULT_MAX_IMAGE_BYTES,
+        alt: str = "",
+        caption: str = "",
+        credit: str = "",
+    ) -> ImageAsset:
+        """Check and store a photo (once, however often it is added); ImageError if unusable."""
+        facts = images.examine_image(data, name=name, max_bytes=max_bytes)
+        with self._session() as session:
+            return imagerows.add(
+                session, data, facts, self._clock(), alt=alt, caption=caption, credit=credit
+            )
+
+    def image(self, sha256: str) -> ImageAsset:
+        """A stored photo's facts and words."""
+        with self._session() as session:
+            return imagerows.image_asset(imagerows.asset_row(session, sha256))
+
+    def image_data(self, sha256: str) -> tuple[bytes, str]:
+        """The original bytes and media type, as stored."""
+        with self._session() as session:
+            row = imagerows.asset_row(session, sha256)
+            return row.data, row.media_type
+
+    def display_image(self, sha256: str, width: int = images.DISPLAY_WIDTH) -> tuple[bytes, str]:
+        """A copy scaled for the screen (cached in the store), or the original if small."""
+        with self._session() as session:
+            return imagerows.display(session, sha256, width)
+
+    def describe_image(self, sha256: str, *, alt: str, caption: str, credit: str) -> ImageAsset:
+        """Set a photo's alt text, caption and credit."""
+        with self._session() as session:
+            row = imagerows.asset_row(session, sha256)
+            row.alt, row.caption, row.credit = alt.strip(), caption.strip(), credit.strip()
+            return imagerows.image_asset(row)
+
+    def vacuum(self) -> VacuumReport:
+        """Remove photos no article or revision refers to any more."""
+        with self._session() as session:
+            return imagerows.vacuum(session)
 
     # -- sections and tags ----------------------------------------------------------------
 
