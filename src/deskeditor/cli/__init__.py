@@ -11,7 +11,7 @@ from typing import TextIO
 
 import deskeditor
 from deskeditor import paths
-from deskeditor.cli import articles, exporting, history, importing
+from deskeditor.cli import articles, exporting, history, importing, maintenance
 from deskeditor.cli.output import PROG, describe, report
 from deskeditor.cli.types import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, Command
 from deskeditor.core.errors import DeskeditorError
@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--open", metavar="ID", type=int, help="open the window on this article")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    for module in (importing, articles, history, exporting):
+    for module in (importing, articles, history, exporting, maintenance):
         module.register(commands, after)
     return parser
 
