@@ -1,0 +1,154 @@
+"""The main window's actions, menus and toolbar, built in one place with standard shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QComboBox, QMainWindow, QMenuBar, QToolBar, QWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("actions", text)
+
+
+@dataclass(frozen=True, slots=True)
+class WindowActions:
+    """Every action of the main window, so handlers and tests can reach them by name."""
+
+    new: QAction
+    save: QAction
+    export: QAction
+    delete: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    cut: QAction
+    copy: QAction
+    paste: QAction
+    select_all: QAction
+    toggle_preview: QAction
+    focus_list: QAction
+    about: QAction
+
+
+def _action(
+    parent: QWidget,
+    name: str,
+    text: str,
+    shortcut: QKeySequence.StandardKey | str | None = None,
+    *,
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, parent)
+    action.setObjectName(name)
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(shortcut)
+    elif shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+    return action
+
+
+def _on_focus_widget(method: str) -> Callable[[], None]:
+    """A handler that runs an edit command (undo, copy, ...) on whichever widget has focus."""
+
+    def run() -> None:
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
+            widget = widget.lineEdit()
+        command = getattr(widget, method, None) if widget is not None else None
+        if callable(command):
+            command()
+
+    return run
+
+
+def create_actions(window: QMainWindow) -> WindowActions:
+    """Actions owned by the window; the caller connects the file commands to its handlers."""
+    key = QKeySequence.StandardKey
+    actions = WindowActions(
+        new=_action(
+            window, "newAction", _tr("&New Article"), key.New, tip=_tr("Start a new article")
+        ),
+        save=_action(
+            window, "saveAction", _tr("&Save"), key.Save, tip=_tr("Save now (autosave runs anyway)")
+        ),
+        export=_action(window, "exportAction", _tr("&Export HTML…"), "Ctrl+Shift+E"),
+        delete=_action(window, "deleteAction", _tr("&Delete Article…"), key.Delete),
+        quit=_action(window, "quitAction", _tr("&Quit"), "Ctrl+Q"),
+        undo=_action(window, "undoAction", _tr("&Undo"), key.Undo),
+        redo=_action(window, "redoAction", _tr("&Redo"), key.Redo),
+        cut=_action(window, "cutAction", _tr("Cu&t"), key.Cut),
+        copy=_action(window, "copyAction", _tr("&Copy"), key.Copy),
+        paste=_action(window, "pasteAction", _tr("&Paste"), key.Paste),
+        select_all=_action(window, "selectAllAction", _tr("Select &All"), key.SelectAll),
+        toggle_preview=_action(window, "togglePreviewAction", _tr("&Preview"), "F9"),
+        focus_list=_action(window, "focusListAction", _tr("Go to Article &List"), "Ctrl+L"),
+        about=_action(window, "aboutAction", _tr("&About deskeditor")),
+    )
+    # Delete acts on the list only (see MainWindow); in a text field the key deletes text.
+    actions.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    actions.toggle_preview.setCheckable(True)
+    actions.toggle_preview.setChecked(True)
+    actions.quit.triggered.connect(window.close)
+    for action, method in (
+        (actions.undo, "undo"),
+        (actions.redo, "redo"),
+        (actions.cut, "cut"),
+        (actions.copy, "copy"),
+        (actions.paste, "paste"),
+        (actions.select_all, "selectAll"),
+    ):
+        action.triggered.connect(_on_focus_widget(method))
+    return actions
+
+
+def build_menus(
+    menu_bar: QMenuBar, actions: WindowActions, format_groups: Sequence[Sequence[QAction]]
+) -> None:
+    file_menu = menu_bar.addMenu(_tr("&File"))
+    file_menu.setObjectName("fileMenu")
+    file_menu.addActions([actions.new, actions.save, actions.export])
+    file_menu.addSeparator()
+    file_menu.addAction(actions.delete)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+
+    edit_menu = menu_bar.addMenu(_tr("&Edit"))
+    edit_menu.setObjectName("editMenu")
+    edit_menu.addActions([actions.undo, actions.redo])
+    edit_menu.addSeparator()
+    edit_menu.addActions([actions.cut, actions.copy, actions.paste])
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.select_all)
+
+    format_menu = menu_bar.addMenu(_tr("F&ormat"))
+    format_menu.setObjectName("formatMenu")
+    for index, group in enumerate(format_groups):
+        if index:
+            format_menu.addSeparator()
+        format_menu.addActions(list(group))
+
+    view_menu = menu_bar.addMenu(_tr("&View"))
+    view_menu.setObjectName("viewMenu")
+    view_menu.addActions([actions.toggle_preview, actions.focus_list])
+
+    help_menu = menu_bar.addMenu(_tr("&Help"))
+    help_menu.setObjectName("helpMenu")
+    help_menu.addAction(actions.about)
+
+
+def build_toolbar(
+    window: QMainWindow, actions: WindowActions, format_groups: Sequence[Sequence[QAction]]
+) -> QToolBar:
+    toolbar = window.addToolBar(_tr("Main toolbar"))
+    toolbar.setObjectName("mainToolBar")
+    toolbar.addActions([actions.new, actions.save, actions.export])
+    for group in format_groups:
+        toolbar.addSeparator()
+        toolbar.addActions(list(group))
+    return toolbar

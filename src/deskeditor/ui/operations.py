@@ -1,0 +1,69 @@
+"""The GUI's only road to the store: one core call per function, failures made readable here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from deskeditor.core.errors import DeskeditorError
+from deskeditor.core.export import export_article_html
+from deskeditor.core.models import Article, ArticleContent, ArticleId, ArticleSummary
+from deskeditor.core.render import Renderer
+from deskeditor.core.store import Store
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("operations", text)
+
+
+class OperationError(DeskeditorError):
+    """A user action failed; str(error) says which action and why, fit for a status bar."""
+
+
+@contextmanager
+def _failing_as(action: str) -> Iterator[None]:
+    """The one place where a core (or OS) failure becomes the message a user sees."""
+    try:
+        yield
+    except (DeskeditorError, OSError) as error:
+        raise OperationError(f"{action}: {error}") from error
+
+
+def article_ids(store: Store) -> list[ArticleId]:
+    with _failing_as(_tr("Cannot list the articles")):
+        return store.article_ids()
+
+
+def summaries(store: Store, ids: Sequence[ArticleId]) -> list[ArticleSummary]:
+    with _failing_as(_tr("Cannot read the article list")):
+        return store.summaries(ids)
+
+
+def load_article(store: Store, article_id: ArticleId) -> Article:
+    with _failing_as(_tr("Cannot open the article")):
+        return store.get_article(article_id)
+
+
+def create_article(store: Store, content: ArticleContent | None = None) -> Article:
+    with _failing_as(_tr("Cannot create an article")):
+        return store.create_article(content)
+
+
+def save_article(
+    store: Store, article_id: ArticleId, content: ArticleContent, *, keep_revision: bool = False
+) -> Article:
+    with _failing_as(_tr("Cannot save the article")):
+        return store.save_article(article_id, content, keep_revision=keep_revision)
+
+
+def delete_article(store: Store, article_id: ArticleId) -> None:
+    with _failing_as(_tr("Cannot delete the article")):
+        store.delete_article(article_id)
+
+
+def export_article(renderer: Renderer, article: Article, path: Path) -> Path:
+    with _failing_as(_tr("Cannot export the article")):
+        return export_article_html(renderer, article, path)
