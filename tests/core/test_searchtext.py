@@ -108,7 +108,11 @@ def test_snippet_text_has_no_markdown_syntax_or_urls() -> None:
 
 
 def test_snippet_of_a_long_markdown_body_shows_the_far_hit_without_syntax() -> None:
-    body = "앞 문단입니다. " * 400 + "**정부는** [데이터센터](https://x.example/a_b)를 짓는다. " + "뒤 " * 300
+    body = (
+        "앞 문단입니다. " * 400
+        + "**정부는** [데이터센터](https://x.example/a_b)를 짓는다. "
+        + "뒤 " * 300
+    )
     snippet = snippet_html(body, "데이터센터", markdown=True)
     assert snippet.startswith("…") and snippet.endswith("…")
     assert "<mark>데이터센터</mark>를" in snippet
