@@ -177,3 +177,18 @@ def test_empty_front_matter_is_allowed() -> None:
 def test_multiline_headline_is_joined_into_one_line() -> None:
     content = parse_markdown_article("---\nheadline: |\n  첫 줄\n  둘째 줄\n---\n")
     assert content.headline == "첫 줄 둘째 줄"
+
+
+def test_raw_html_in_imported_markdown_never_renders_as_script(tmp_path: Path) -> None:
+    """Markdown is kept as written; the one renderer sanitizes it, as it does every body."""
+    from deskeditor.core.markup import MarkdownConverter
+
+    path = tmp_path / "raw.md"
+    path.write_text(
+        "# 제목\n\n<script>alert(1)</script>\n\n"
+        "<img src=x onerror=alert(2)> [x](javascript:alert(3))",
+        encoding="utf-8",
+    )
+    html = MarkdownConverter().to_html(read_markdown_file(path).body)
+
+    assert "<script" not in html and "onerror" not in html and "javascript:" not in html

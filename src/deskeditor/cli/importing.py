@@ -1,4 +1,4 @@
-"""The import command: one article per file, a bad file never costs the others."""
+"""The import command: an article per file (folders walked); a bad file never costs the others."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from pathlib import Path
 from deskeditor.cli.output import report
 from deskeditor.cli.types import EXIT_FAILURE, EXIT_OK
 from deskeditor.core.errors import ImportFileError
-from deskeditor.core.importers import read_markdown_file
 from deskeditor.core.store import Store
 
 
@@ -18,23 +17,31 @@ def register(
 ) -> None:
     """Add the import subcommand (`after` carries the --db accepted after a command)."""
     import_ = commands.add_parser(
-        "import", parents=[after], help="create one article per Markdown file; prints the new ids"
+        "import",
+        parents=[after],
+        help="create one article per file (Markdown, Word .docx, saved web page, text); "
+        "prints the new ids",
+        description="Create one article per file. Folders are imported recursively "
+        "(.md, .txt, .html, .docx; hidden files skipped). A file that cannot be imported "
+        "is reported on stderr and the others still are; the exit status is then 1.",
     )
-    import_.add_argument("files", metavar="FILE.md", nargs="+", type=Path)
+    import_.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="a file or a folder")
     import_.set_defaults(command_parser=import_, handler=_import)
 
 
 def _import(args: argparse.Namespace, store: Store) -> int:
+    # Imported here: the readers pull in lxml, mammoth and friends, which the other
+    # commands should not pay for at every start.
+    from deskeditor.core.importers import import_paths
+
     failed = False
-    for path in args.files:
-        try:
-            content = read_markdown_file(path)
-        except ImportFileError as error:
+    for _path, result in import_paths(args.paths):
+        if isinstance(result, ImportFileError):
             # One bad file must not cost the others; it is reported and the run fails at the end.
-            report(str(error))
+            report(str(result))
             failed = True
             continue
         # One store call per file: an article is created whole or not at all.
-        article = store.create_article(content)
+        article = store.create_article(result)
         print(article.id, flush=True)
     return EXIT_FAILURE if failed else EXIT_OK

@@ -1,4 +1,4 @@
-"""Markdown files (with optional YAML front matter) -> article content."""
+"""Markdown files (with optional YAML front matter) → article content."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from pathlib import Path
 import yaml
 
 from deskeditor.core.errors import ImportFileError
+from deskeditor.core.importers.decoding import decode_text
+from deskeditor.core.importers.sniffing import read_bytes
 from deskeditor.core.models import ArticleContent, Language, Status
 
 # Front matter is a YAML block that opens on the very first line with "---" and
@@ -24,19 +26,9 @@ _FENCE = re.compile(r" {0,3}(?P<fence>`{3,}|~{3,})")
 
 
 def read_markdown_file(path: Path) -> ArticleContent:
-    """The article content of a UTF-8 Markdown file (a BOM is allowed)."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ImportFileError(f"Cannot import {path}: {error.strerror or error}.") from error
-    try:
-        text = data.decode("utf-8")  # a BOM, if any, is dropped by parse_markdown_article
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ImportFileError(
-            f"Cannot import {path}: it is not UTF-8 text (invalid byte at line {line})."
-        ) from error
-    return parse_markdown_article(text, source=str(path))
+    """The article content of a Markdown file (UTF-8, UTF-16 or a legacy Korean encoding)."""
+    name = str(path)
+    return parse_markdown_article(decode_text(read_bytes(path), name), source=name)
 
 
 def parse_markdown_article(text: str, *, source: str = "") -> ArticleContent:
