@@ -1,4 +1,5 @@
-# Shared by scripts/run and scripts/test: system libraries Qt needs, and the virtualenv.
+# Shared by scripts/run and scripts/test: system libraries Qt needs, the virtualenv, and
+# the page checkers the tests run (Nu HTML Checker on Java, axe-core in chromium).
 # shellcheck shell=bash
 
 # Libraries QtWebEngine loads, and a font that renders Hangul.
@@ -6,10 +7,13 @@ SYSTEM_PACKAGES=(
     libnss3 libxkbcommon0 libxkbfile1 libegl1 libgl1 libgbm1 libfontconfig1
     libxcomposite1 libxdamage1 libxrandr2 libxtst6 libdbus-1-3 fonts-noto-cjk
 )
+# Java for vnu.jar, and Debian's browser for axe-core: the tests never download one.
+TEST_SYSTEM_PACKAGES=(default-jre-headless chromium)
+VALIDATORS_DIR=tools/validators
 
-setup_system_packages() {
+install_debian_packages() {
     local missing=()
-    for package in "${SYSTEM_PACKAGES[@]}"; do
+    for package in "$@"; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" \
             || missing+=("$package")
     done
@@ -23,6 +27,28 @@ setup_system_packages() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+setup_system_packages() {
+    install_debian_packages "${SYSTEM_PACKAGES[@]}"
+}
+
+setup_validators() {
+    install_debian_packages "${TEST_SYSTEM_PACKAGES[@]}"
+    if ! command -v npm >/dev/null; then
+        echo "Please install Node.js and npm: the HTML and accessibility checks need them" >&2
+        return 0
+    fi
+    # npm ci only when the lock file changed since the last install: it empties
+    # node_modules first, which costs seconds on every run for nothing. No install
+    # scripts: vnu-jar's would fetch a Java runtime when none is found, and the tests
+    # run vnu.jar on Debian's Java themselves.
+    local stamp="$VALIDATORS_DIR/node_modules/.installed-lock"
+    if ! cmp -s "$VALIDATORS_DIR/package-lock.json" "$stamp" 2>/dev/null; then
+        echo "== installing the page checkers (npm ci in $VALIDATORS_DIR)"
+        (cd "$VALIDATORS_DIR" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+        cp "$VALIDATORS_DIR/package-lock.json" "$stamp"
+    fi
+}
+
 setup_venv() {
     local extra=$1
     local python=${PYTHON:-python3}
@@ -33,6 +59,8 @@ setup_venv() {
     echo "== installing deskeditor ($extra)"
     if [ "$extra" = test ]; then
         .venv/bin/pip install -q --disable-pip-version-check -e '.[test]'
+        # The tests check exported pages with real tools; CI fails if they are missing.
+        setup_validators
     else
         .venv/bin/pip install -q --disable-pip-version-check -e .
     fi

@@ -46,7 +46,8 @@ def test_export_reads_back_as_exactly_the_rendered_page(renderer: Renderer, tmp_
     target = tmp_path / "기사.html"
     assert export_article_html(renderer, article, target) == target
     assert target.read_bytes().decode("utf-8") == renderer.article_page(article)
-    assert "<script" not in target.read_text(encoding="utf-8")
+    page = target.read_text(encoding="utf-8")
+    assert "<script>" not in page and "alert(1)" not in page
 
 
 def test_export_replaces_an_older_export(renderer: Renderer, tmp_path: Path) -> None:
@@ -114,3 +115,22 @@ def test_export_many_into_a_file_is_an_export_error(renderer: Renderer, tmp_path
 def test_export_of_nothing_writes_nothing(renderer: Renderer, tmp_path: Path) -> None:
     assert export_articles_html(renderer, [], tmp_path / "empty") == []
     assert list((tmp_path / "empty").iterdir()) == []
+
+
+def test_one_failing_file_among_many_names_its_article(renderer: Renderer, tmp_path: Path) -> None:
+    (tmp_path / "article-2.html").mkdir()  # a folder where article 2's page should go
+    articles = [make_article(1), make_article(2), make_article(3)]
+    with pytest.raises(ExportError) as caught:
+        export_articles_html(renderer, articles, tmp_path)
+    message = str(caught.value)
+    assert "article 2" in message and str(tmp_path / "article-2.html") in message
+    assert "\n" not in message
+    # The other pages were written whole; no temp file is left behind.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "article-1.html",
+        "article-2.html",
+        "article-3.html",
+    ]
+    assert (tmp_path / "article-3.html").read_text(encoding="utf-8") == renderer.article_page(
+        make_article(3)
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -137,9 +138,15 @@ def test_page_has_head_and_article_structure(renderer: Renderer) -> None:
     assert header.find("h1").text() == "국회, 내년도 예산안 통과"
     subhead = [n for n in header.elements() if "subhead" in n.classes()]
     assert [n.text() for n in subhead] == ["여야 합의로 본회의 처리…\n총지출 677조원"]
-    time_node = header.find("time")
-    assert time_node.attrs["datetime"] == "2026-03-19T01:00:00+09:00"
-    assert time_node.text() == "2026년 03월 19일 목요일"
+    dateline, published = header.find_all("time")
+    assert "dateline" in dateline.classes()
+    assert dateline.attrs["datetime"] == "2026-03-19T01:00:00+09:00"
+    assert dateline.text() == "2026년 03월 19일 목요일"
+    assert published.attrs["datetime"] == "2026-03-19T01:00:00+09:00"
+    assert published.parent is not None and published.parent.text() == "입력 2026.03.19 01:00"
+    # Section label and date line come first, as over a Korean daily's story.
+    order = [n.tag for n in header.child_elements()]
+    assert order == ["p", "h1", "p", "p"]
 
 
 def test_header_then_body_then_byline_last(renderer: Renderer) -> None:
@@ -162,10 +169,13 @@ def test_css_is_inlined_and_nothing_external_is_loaded(renderer: Renderer) -> No
     assert head.find("style").text().strip() == css.strip()
     tree = parse(page).root
     assert tree.find_all("link") == []
-    assert tree.find_all("script") == []
+    # The one script is JSON-LD data, which no browser runs.
+    assert [s.attrs.get("type") for s in tree.find_all("script")] == ["application/ld+json"]
     assert "@import" not in page
     assert "url(" not in page
-    assert "http://" not in page and "https://" not in page
+    # schema.org names the JSON-LD vocabulary; it is never fetched.
+    assert "http://" not in page
+    assert page.count("https://") == page.count('"https://schema.org"') == 1
 
 
 def test_stylesheet_suits_a_korean_page() -> None:
@@ -192,13 +202,17 @@ def test_headline_subhead_byline_and_section_are_escaped(renderer: Renderer, hos
         headline=hostile, subhead=hostile, byline=hostile, section=hostile, summary=hostile
     )
     tree = parse(renderer.article_page(article)).root
-    for tag in ("script", "img", "iframe"):
+    for tag in ("img", "iframe"):
         assert tree.find_all(tag) == []
+    [data] = tree.find_all("script")
+    assert data.attrs["type"] == "application/ld+json"
+    assert json.loads(data.text())["headline"] == hostile
     assert not any(name.startswith("on") for n in tree.elements() for name in n.attrs)
     assert tree.find("title").text() == hostile
     assert tree.find("h1").text() == hostile
     texts = [n.text() for n in tree.elements() if n.classes() & {"subhead", "byline", "section"}]
     assert texts == [hostile, hostile, hostile]
+    assert tree.find("address").text() == hostile
     description = [n for n in tree.find_all("meta") if n.attrs.get("name") == "description"]
     assert [n.attrs["content"] for n in description] == [hostile]
 
@@ -206,16 +220,18 @@ def test_headline_subhead_byline_and_section_are_escaped(renderer: Renderer, hos
 def test_body_is_sanitized_in_the_page(renderer: Renderer) -> None:
     body = "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(2)>"
     tree = parse(renderer.article_page(make_article(body=body))).root
-    assert tree.find_all("script") == []
-    assert tree.find("a").attrs.get("href") is None
+    assert [s.attrs.get("type") for s in tree.find_all("script")] == ["application/ld+json"]
+    body_div = [n for n in tree.elements() if "article-body" in n.classes()][0]
+    assert body_div.find("a").attrs.get("href") is None
     assert "onerror" not in tree.find("img").attrs
+    assert tree.find("img").attrs["alt"] == ""  # invalid HTML without it
     assert "alert(1)" not in tree.find("body").text()
 
 
 def test_body_html_is_the_markup_pipeline_and_appears_verbatim(renderer: Renderer) -> None:
     body = "본문 **굵게** ~~취소~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
     fragment = renderer.body_html(body)
-    assert fragment == MarkdownConverter().to_html(body)
+    assert fragment == MarkdownConverter().to_html(body)  # no image: nothing to add
     assert "<del>취소</del>" in fragment and "<table>" in fragment
     assert fragment in renderer.article_page(make_article(body=body))
 
@@ -228,7 +244,10 @@ def test_english_article_gets_english_lang_date_and_placeholder(renderer: Render
     assert tree.find("html").attrs["lang"] == "en"
     assert tree.find("title").text() == "Untitled"
     assert tree.find("h1").text() == "Untitled"
-    assert tree.find("time").text() == "Thursday, March 19, 2026"
+    dateline, published = tree.find_all("time")
+    assert dateline.text() == "Thursday, March 19, 2026"
+    assert published.parent is not None
+    assert published.parent.text() == "Published March 19, 2026, 01:00"
 
 
 def test_empty_korean_article_gets_korean_placeholder_and_no_empty_elements(
@@ -247,7 +266,7 @@ def test_chosen_language_overrides_detection(renderer: Renderer) -> None:
     page = renderer.article_page(make_article(language=Language.EN))
     tree = parse(page).root
     assert tree.find("html").attrs["lang"] == "en"
-    assert tree.find("time").text() == "Thursday, March 19, 2026"
+    assert tree.find_all("time")[0].text() == "Thursday, March 19, 2026"
 
 
 def test_editor_note_is_never_exported(renderer: Renderer) -> None:
@@ -257,7 +276,7 @@ def test_editor_note_is_never_exported(renderer: Renderer) -> None:
 
 def test_date_follows_the_renderer_zone() -> None:
     utc = Renderer(paths.templates_dir(), paths.css_dir(), tz=UTC)
-    time_node = parse(utc.article_page(make_article())).root.find("time")
+    time_node = parse(utc.article_page(make_article())).root.find_all("time")[0]
     assert time_node.attrs["datetime"] == "2026-03-18T16:00:00+00:00"
     assert time_node.text() == "2026년 03월 18일 수요일"
 
@@ -269,7 +288,7 @@ def test_no_zone_means_the_machines_local_zone() -> None:
     time.tzset()
     try:
         local = Renderer(paths.templates_dir(), paths.css_dir())
-        time_node = parse(local.article_page(make_article())).root.find("time")
+        time_node = parse(local.article_page(make_article())).root.find_all("time")[0]
     finally:
         if saved is None:
             del os.environ["TZ"]
@@ -346,12 +365,16 @@ def ten_thousand_words() -> str:
 
 
 def test_ten_thousand_words_render_quickly(renderer: Renderer) -> None:
-    article = make_article(body=ten_thousand_words())
+    body = ten_thousand_words()
     renderer.article_page(make_article(body="warm-up"))
-    start = time.perf_counter()
-    page = renderer.article_page(article)
-    elapsed = time.perf_counter() - start
+    timings = []
+    for run in range(3):
+        article = make_article(body=f"{body}\n\n{run}")  # a new body: no cached result
+        # CPU time, best of three: other processes on a shared machine do not count.
+        start = time.process_time()
+        page = renderer.article_page(article)
+        timings.append(time.process_time() - start)
     assert page.count("<h2>") == 13
     # Measured at about 25 ms; the bound is loose so that a slow CI machine passes,
     # while a step gone quadratic in the body length does not.
-    assert elapsed < 0.5, f"rendering took {elapsed * 1000:.0f} ms"
+    assert min(timings) < 0.5, f"rendering took {min(timings) * 1000:.0f} ms"

@@ -61,3 +61,15 @@ def date_line(moment: datetime, language: Language, tz: tzinfo) -> str:
         return f"{local.year}년 {local.month:02d}월 {local.day:02d}일 {KOREAN_WEEKDAYS[weekday]}"
     month = ENGLISH_MONTHS[local.month - 1]
     return f"{ENGLISH_WEEKDAYS[weekday]}, {month} {local.day}, {local.year}"
+
+
+def timestamp(moment: datetime, language: Language, tz: tzinfo) -> str:
+    """The moment to the minute, as printed beside 입력/수정 or Published/Updated, in zone tz.
+
+    Korean: "2026.03.19 10:35"; English: "March 19, 2026, 10:35".
+    """
+    local = local_moment(moment, tz)
+    clock = f"{local.hour:02d}:{local.minute:02d}"
+    if language is Language.KO:
+        return f"{local.year}.{local.month:02d}.{local.day:02d} {clock}"
+    return f"{ENGLISH_MONTHS[local.month - 1]} {local.day}, {local.year}, {clock}"
