@@ -243,6 +243,20 @@ class Renderer:
                 self._last_markdown = markdown_text
             return self._last_html
 
+    def article_fragment(self, article: Article) -> str:
+        """The article as an HTML fragment to paste elsewhere: headline, subhead, body, byline.
+
+        No page, no styles: a CMS or mail program keeps the structure and applies its own.
+        """
+        content = article.content
+        parts = [f"<h1>{escape(content.headline.strip())}</h1>"] if content.headline.strip() else []
+        if content.subhead.strip():
+            parts.append(f"<p><strong>{escape(content.subhead.strip())}</strong></p>")
+        parts.append(self.body_html(content.body))
+        if content.byline.strip():
+            parts.append(f"<p>{escape(content.byline.strip())}</p>")
+        return "\n".join(parts)
+
     def article_page(self, article: Article, edition: Edition | None = None) -> str:
         """The whole HTML5 page: nothing runs (its one script is JSON-LD data), nothing loads.
 

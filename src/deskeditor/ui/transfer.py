@@ -1,0 +1,67 @@
+"""Getting articles out through the clipboard and in from files dropped or chosen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QUrl
+
+from deskeditor.core.errors import DeskeditorError, ImportFileError
+from deskeditor.core.exportformats import article_text
+from deskeditor.core.importers import import_paths
+from deskeditor.core.models import Article, ArticleId
+from deskeditor.core.render import Renderer
+from deskeditor.core.store import Store
+
+Progress = Callable[[int, str], bool]
+"""Called before each file with (files done, file name); returning False stops the import."""
+
+
+def article_mime_data(renderer: Renderer, article: Article) -> QMimeData:
+    """Edit → Copy as HTML: the article as rich text and as plain text, together.
+
+    A CMS or mail program takes the HTML (headline, subhead, body, byline, the same
+    sanitized markup the export writes); a plain-text field takes the wire text.
+    """
+    data = QMimeData()
+    data.setHtml(renderer.article_fragment(article))
+    data.setText(article_text(renderer, article))
+    return data
+
+
+def dropped_paths(mime: QMimeData) -> list[Path]:
+    """The local files and folders in a drop, in the order they came."""
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def file_urls(paths: Sequence[Path]) -> list[QUrl]:
+    """QUrls for local paths (for building drops in tests and drags)."""
+    return [QUrl.fromLocalFile(str(path)) for path in paths]
+
+
+@dataclass
+class ImportResult:
+    """What an import did: the new articles, and one line per file that failed."""
+
+    created: list[ArticleId] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    stopped: bool = False
+
+
+def import_files(store: Store, paths: Sequence[Path], progress: Progress) -> ImportResult:
+    """Import files and folders, one store call per file; a bad file never costs the others."""
+    result = ImportResult()
+    for done, (path, outcome) in enumerate(import_paths(paths)):
+        if not progress(done, path.name):
+            result.stopped = True
+            break
+        if isinstance(outcome, ImportFileError):
+            result.failures.append(str(outcome))
+            continue
+        try:
+            result.created.append(store.create_article(outcome).id)
+        except DeskeditorError as error:
+            result.failures.append(f"{path}: {error}")
+    return result
