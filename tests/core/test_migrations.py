@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from alembic import command
@@ -10,8 +12,9 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
-from deskeditor.core.opening import MIGRATIONS_DIR
+from deskeditor.core.opening import MIGRATIONS_DIR, script_revisions
 from deskeditor.core.schema import Base
+from deskeditor.core.schemaversion import HEAD_REVISION, KNOWN_REVISIONS
 from deskeditor.core.searchindex import is_index_table
 from deskeditor.core.store import Store, known_revisions
 
@@ -72,3 +75,23 @@ def test_a_version_0001_store_is_upgraded_with_its_data_indexed(tmp_path: Path) 
         assert store.get_article(article_id).slug == "옛-기사"
     finally:
         store.close()
+
+
+def test_known_revisions_match_the_migration_scripts() -> None:
+    assert list(KNOWN_REVISIONS) == script_revisions()
+    assert script_revisions()[-1] == HEAD_REVISION
+
+
+def test_opening_a_current_store_does_not_import_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    Store.open(path).close()
+    script = (
+        "import sys\n"
+        "from deskeditor.core.store import Store\n"
+        "Store.open(sys.argv[1]).close()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False"

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, inspect
 from sqlalchemy.exc import SQLAlchemyError
 
 from deskeditor.core import backends
 from deskeditor.core.errors import NotAStoreError, StoreError, StoreTooNewError
+from deskeditor.core.schemaversion import HEAD_REVISION, KNOWN_REVISIONS
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -24,6 +25,8 @@ def reason(error: SQLAlchemyError) -> object:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
@@ -31,14 +34,24 @@ def _alembic_config() -> Config:
 
 def known_revisions() -> set[str]:
     """Every schema revision this version of deskeditor ships."""
+    return set(KNOWN_REVISIONS)
+
+
+def script_revisions() -> list[str]:
+    """The revisions of the migration scripts themselves, oldest first (Alembic's view)."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(_alembic_config())
-    return {revision.revision for revision in script.walk_revisions()}
+    return [revision.revision for revision in reversed(list(script.walk_revisions()))]
 
 
-def _check_existing_schema(location: str, tables: set[str], revisions: Sequence[str]) -> None:
-    """Refuse a database that is not ours, or is ours but from a newer version."""
+def _check_existing_schema(location: str, tables: set[str], revisions: Sequence[str]) -> bool:
+    """Refuse a database that is not ours, or is ours but from a newer version.
+
+    Returns True when the store is already at this version's schema (nothing to migrate).
+    """
     if not tables:
-        return
+        return False
     if "alembic_version" not in tables or "articles" not in tables:
         raise NotAStoreError(f"{location} is not a deskeditor store (it holds other data).")
     unknown = set(revisions) - known_revisions()
@@ -47,9 +60,10 @@ def _check_existing_schema(location: str, tables: set[str], revisions: Sequence[
             f"{location} was written by a newer deskeditor (schema {', '.join(sorted(unknown))}); "
             "update deskeditor to open it."
         )
+    return list(revisions) == [HEAD_REVISION]
 
 
-def _check_server_schema(engine: Engine, location: str) -> None:
+def _check_server_schema(engine: Engine, location: str) -> bool:
     with engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
         revisions: list[str] = []
@@ -57,10 +71,13 @@ def _check_server_schema(engine: Engine, location: str) -> None:
             revisions = list(
                 connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalars()
             )
-    _check_existing_schema(location, tables, revisions)
+    return _check_existing_schema(location, tables, revisions)
 
 
 def _migrate(engine: Engine) -> None:
+    from alembic import command
+    from alembic.util.exc import CommandError
+
     config = _alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -79,11 +96,12 @@ def open_engine(target: str | Path) -> Engine:
     url = backends.to_url(target)
     path = backends.sqlite_file(url)
     location = str(path) if path else url.render_as_string(hide_password=True)
+    current = False
     if path is not None:
         # Checked read-only before any connection sets pragmas: a wrong file stays untouched.
         existing = backends.read_sqlite_tables(path)
         if existing is not None:
-            _check_existing_schema(location, *existing)
+            current = _check_existing_schema(location, *existing)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -95,8 +113,9 @@ def open_engine(target: str | Path) -> Engine:
     backends.configure_engine(engine)
     try:
         if path is None:
-            _check_server_schema(engine, location)
-        _migrate(engine)
+            current = _check_server_schema(engine, location)
+        if not current:
+            _migrate(engine)
     except StoreError:
         engine.dispose()
         raise
