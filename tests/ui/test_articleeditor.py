@@ -131,3 +131,33 @@ def test_saved_updates_timestamps_but_not_the_fields(qtbot: QtBot) -> None:
     editor.saved(later)
     assert editor.headline_edit.text() == "Typed meanwhile"
     assert editor.article is later
+
+
+def test_headline_and_subhead_counts_beside_the_fields(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.load(article(headline="국회 예산안 통과", subhead=""))
+    assert editor.headline_count.text() == "9"
+    assert editor.headline_count.toolTip() == "9 characters, 7 without spaces, 3 words"
+    assert editor.subhead_count.text() == ""
+    editor.subhead_edit.setFocus()
+    qtbot.waitUntil(editor.subhead_edit.hasFocus)
+    commit_text(editor.subhead_edit, "여야 합의")
+    assert editor.subhead_count.text() == "5"
+
+
+def test_counts_are_coalesced_while_typing(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.load(article())
+    reports: list[object] = []
+    editor.counts_changed.connect(reports.append)
+    editor.body_edit.setFocus()
+    qtbot.waitUntil(editor.body_edit.hasFocus)
+    for syllable in "정부는 데이터센터를":
+        commit_text(editor.body_edit, syllable)  # ten keystrokes, no event loop between
+    assert reports == []  # a keystroke only restarts a timer
+    qtbot.waitUntil(lambda: len(reports) == 1)
+    report = editor.counts.report
+    assert report is not None and report.body.chars == 10
+    with qtbot.waitSignal(editor.counts_changed):
+        editor.set_page_chars(150)
+    assert editor.counts.page_chars == 150
