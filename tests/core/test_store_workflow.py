@@ -158,3 +158,17 @@ def test_list_with_search_text_keeps_filters(store: Store) -> None:
 
 def test_unknown_ids_in_summaries_are_skipped(store: Store) -> None:
     assert store.summaries([ArticleId(12345)]) == []
+
+
+def test_query_words_may_match_in_different_fields(store: Store) -> None:
+    article = store.create_article(ArticleContent(headline="부동산 대책", body="새 정책을 발표"))
+    assert [hit.id for hit in store.search("부동산 정책")] == [article.id]
+
+
+def test_headline_tier_needs_every_word_in_the_head_fields(store: Store) -> None:
+    both_in_body = store.create_article(ArticleContent(headline="기사", body="부동산 정책"))
+    both_in_head = store.create_article(ArticleContent(headline="부동산 정책", body="내용"))
+    split = store.create_article(ArticleContent(headline="부동산", body="정책"))
+    hits = [hit.id for hit in store.search("부동산 정책")]
+    assert hits[0] == both_in_head.id
+    assert set(hits[1:]) == {both_in_body.id, split.id}

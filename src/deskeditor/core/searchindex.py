@@ -34,7 +34,13 @@ class IndexedText:
 
 
 INDEX_TABLE = "article_search"
-"""SQLite's FTS5 table (and its shadow tables, which share the prefix); not in the ORM."""
+"""SQLite's FTS5 table of every field (and its shadow tables, which share the prefix)."""
+HEAD_TABLE = "article_search_head"
+"""A second, small FTS5 table of headline, subhead and tags only: the first tier of hits.
+
+Asking the big table for a headline-only match would walk every body's positions
+whenever fewer headlines match than the cap; this table holds a few tokens per article.
+"""
 
 
 def is_index_table(name: str) -> bool:
@@ -57,18 +63,29 @@ def _values(article_id: int, fields: IndexedText) -> dict[str, object]:
     }
 
 
+_INSERT_ALL = text(
+    "INSERT INTO article_search(rowid, headline, subhead, body, tags) "
+    "VALUES (:id, :headline, :subhead, :body, :tags)"
+)
+_INSERT_HEAD = text(
+    "INSERT INTO article_search_head(rowid, headline, subhead, tags) "
+    "VALUES (:id, :headline, :subhead, :tags)"
+)
+
+
+def _delete(session: Session | Connection, article_id: int) -> None:
+    for table in (INDEX_TABLE, HEAD_TABLE):
+        session.execute(text(f"DELETE FROM {table} WHERE rowid = :id"), {"id": article_id})
+
+
 def index_article(session: Session | Connection, article_id: int, fields: IndexedText) -> None:
     """Put (or replace) one article in the index, inside the caller's transaction."""
     if not _is_sqlite(session):
         return  # the LIKE fallback reads the articles table directly
-    session.execute(text("DELETE FROM article_search WHERE rowid = :id"), {"id": article_id})
-    session.execute(
-        text(
-            "INSERT INTO article_search(rowid, headline, subhead, body, tags) "
-            "VALUES (:id, :headline, :subhead, :body, :tags)"
-        ),
-        _values(article_id, fields),
-    )
+    _delete(session, article_id)
+    values = _values(article_id, fields)
+    session.execute(_INSERT_ALL, values)
+    session.execute(_INSERT_HEAD, values)
 
 
 def index_new_articles(
@@ -77,26 +94,23 @@ def index_new_articles(
     """Index many articles that are not in the index yet (bulk import), in one statement."""
     if not items or not _is_sqlite(session):
         return
-    session.execute(
-        text(
-            "INSERT INTO article_search(rowid, headline, subhead, body, tags) "
-            "VALUES (:id, :headline, :subhead, :body, :tags)"
-        ),
-        [_values(article_id, fields) for article_id, fields in items],
-    )
+    values = [_values(article_id, fields) for article_id, fields in items]
+    session.execute(_INSERT_ALL, values)
+    session.execute(_INSERT_HEAD, values)
 
 
 def unindex_article(session: Session | Connection, article_id: int) -> None:
     """Remove one article from the index (when it is removed for good)."""
     if _is_sqlite(session):
-        session.execute(text("DELETE FROM article_search WHERE rowid = :id"), {"id": article_id})
+        _delete(session, article_id)
 
 
 def rebuild_index(connection: Connection) -> None:
     """Index every article again (used by migrations and maintenance)."""
     if connection.dialect.name != "sqlite":
         return
-    connection.execute(text("DELETE FROM article_search"))
+    for table in (INDEX_TABLE, HEAD_TABLE):
+        connection.execute(text(f"DELETE FROM {table}"))
     rows = connection.execute(
         select(
             ArticleRow.id, ArticleRow.headline, ArticleRow.subhead, ArticleRow.body, ArticleRow.tags
@@ -112,7 +126,7 @@ MAX_HITS = 2000
 """The most hits a query returns: a desk reads the best few hundred, not 60,000."""
 
 _HIT_SQL = (
-    "SELECT rowid FROM article_search WHERE article_search MATCH :match "
+    "SELECT rowid FROM {table} WHERE {table} MATCH :match "
     "AND rowid {trash} (SELECT id FROM articles WHERE deleted_at IS NOT NULL) "
     "ORDER BY rowid DESC LIMIT :cap"
 )
@@ -136,11 +150,12 @@ def search_ids(
     if not _is_sqlite(session):
         return _like_search(session, query, deleted=deleted, limit=cap)
     expression = fts5_match(parts)
-    sql = text(_HIT_SQL.format(trash="IN" if deleted else "NOT IN"))
-    tiers = ("{headline subhead tags} : (" + expression + ")", expression)
+    trash = "IN" if deleted else "NOT IN"
     hits: dict[int, None] = {}
-    for match in tiers:
-        for article_id in session.scalars(sql, {"match": match, "cap": cap}):
+    # Every part in the headline, subhead or tags first; then anywhere, body included.
+    for table in (HEAD_TABLE, INDEX_TABLE):
+        sql = text(_HIT_SQL.format(table=table, trash=trash))
+        for article_id in session.scalars(sql, {"match": expression, "cap": cap}):
             hits.setdefault(article_id)
             if len(hits) >= cap:
                 return list(hits)

@@ -147,12 +147,17 @@ def upgrade() -> None:
             "CREATE VIRTUAL TABLE article_search USING fts5("
             "headline, subhead, body, tags, tokenize='unicode61')"
         )
+        op.execute(
+            "CREATE VIRTUAL TABLE article_search_head USING fts5("
+            "headline, subhead, tags, tokenize='unicode61')"
+        )
         rebuild_index(connection)
 
 
 def downgrade() -> None:
     connection = op.get_bind()
     if connection.dialect.name == "sqlite":
+        op.execute("DROP TABLE IF EXISTS article_search_head")
         op.execute("DROP TABLE IF EXISTS article_search")
     op.drop_table("revisions")
     op.drop_table("status_changes")
