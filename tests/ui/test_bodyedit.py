@@ -127,7 +127,7 @@ def test_actions_follow_the_cursor(edit: BodyEdit) -> None:
     edit.set_markdown("## Title\n\nplain **bold** text\n\n- item\n\n> quoted")
     cursor = edit.textCursor()
     assert edit.heading2_action.isChecked()
-    assert not edit.bold_action.isEnabled()  # headings are bold by definition
+    assert not edit.bold_action.isChecked()  # the heading's own weight is not bold text
     cursor.setPosition(edit.document().find("bold").selectionStart() + 2)
     edit.setTextCursor(cursor)
     assert edit.bold_action.isChecked() and edit.paragraph_action.isChecked()
@@ -371,3 +371,63 @@ def test_rich_paste_into_code_is_plain(edit: BodyEdit) -> None:
     mime.setText("*x*")
     edit.insertFromMimeData(mime)
     assert edit.markdown() == "```\ncode*x*\n```\n"
+
+
+def test_unsupported_content_is_kept_and_reported(qtbot: QtBot, edit: BodyEdit) -> None:
+    with qtbot.assertNotEmitted(edit.unsupported_content):
+        edit.set_markdown("## 제목\n\n- ok\n")
+    markdown = "intro\n\n<div>\n\n**raw**\n\n</div>\n\n<!-- note -->\n"
+    with qtbot.waitSignal(edit.unsupported_content) as reported:
+        edit.set_markdown(markdown)
+    assert reported.args == [
+        "Kept 2 passages the editor cannot format (HTML, comment) as Markdown source; "
+        "saved unchanged."
+    ]
+    assert edit.markdown() == markdown
+    select(edit, "**raw**")  # the raw block is text like any other, typed into as is
+    type_text(edit, "**edited**")
+    assert edit.markdown() == markdown.replace("**raw**", "**edited**")
+
+
+def test_tab_and_enter_in_a_raw_block_are_plain_text(qtbot: QtBot, edit: BodyEdit) -> None:
+    edit.set_markdown("<div>\nx\n</div>\n")
+    cursor = edit.document().find("x")
+    cursor.clearSelection()
+    edit.setTextCursor(cursor)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(edit, "## y")
+    assert edit.markdown() == "<div>\nx\t\n## y\n</div>\n"
+
+
+def test_bold_inside_a_heading(qtbot: QtBot, edit: BodyEdit) -> None:
+    edit.set_markdown("## 굵은 제목")
+    select(edit, "굵은")
+    qtbot.keyClick(edit, Qt.Key.Key_B, CTRL)
+    assert edit.markdown() == "## **굵은** 제목\n"
+    assert edit.bold_action.isChecked()
+    qtbot.keyClick(edit, Qt.Key.Key_0, CTRL)  # the bold word stays bold in the paragraph
+    assert edit.markdown() == "**굵은** 제목\n"
+    qtbot.keyClick(edit, Qt.Key.Key_3, CTRL)
+    assert edit.markdown() == "### **굵은** 제목\n"
+
+
+def test_quote_inside_a_list_item(qtbot: QtBot, edit: BodyEdit) -> None:
+    edit.set_markdown("- item\n\n    more of the item\n")
+    select(edit, "more")
+    qtbot.keyClick(edit, Qt.Key.Key_9, CTRL | SHIFT)
+    assert edit.markdown() == "- item\n\n    > more of the item\n"
+    assert edit.quote_action.isChecked()
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # an empty quote line leaves the quote, not the item
+    type_text(edit, "after")
+    assert edit.markdown() == "- item\n\n    > more of the item\n\n    after\n"
+
+
+def test_loose_lists_stay_loose_when_items_are_added(qtbot: QtBot, edit: BodyEdit) -> None:
+    edit.set_markdown("- one\n\n- two\n")
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    type_text(edit, "three")
+    assert edit.markdown() == "- one\n\n- two\n\n- three\n"
