@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QMainWindow, QMenuBar, QToolBar, QWidget
 
+from deskeditor.ui.bodyedit import BodyEdit
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("actions", text)
@@ -31,6 +33,10 @@ class WindowActions:
     select_all: QAction
     toggle_preview: QAction
     focus_list: QAction
+    find: QAction
+    show_trash: QAction
+    restore: QAction
+    empty_trash: QAction
     about: QAction
 
 
@@ -88,10 +94,35 @@ def create_actions(window: QMainWindow) -> WindowActions:
         select_all=_action(window, "selectAllAction", _tr("Select &All"), key.SelectAll),
         toggle_preview=_action(window, "togglePreviewAction", _tr("&Preview"), "F9"),
         focus_list=_action(window, "focusListAction", _tr("Go to Article &List"), "Ctrl+L"),
+        find=_action(
+            window, "findAction", _tr("&Find Articles…"), key.Find, tip=_tr("Search the articles")
+        ),
+        show_trash=_action(
+            window,
+            "showTrashAction",
+            _tr("&Trash"),
+            "Ctrl+Shift+T",
+            tip=_tr("Show deleted articles"),
+        ),
+        restore=_action(
+            window,
+            "restoreAction",
+            _tr("&Restore Article"),
+            "Ctrl+Shift+R",
+            tip=_tr("Bring the chosen article back from the Trash"),
+        ),
+        empty_trash=_action(
+            window,
+            "emptyTrashAction",
+            _tr("E&mpty Trash…"),
+            tip=_tr("Remove the deleted articles for good"),
+        ),
         about=_action(window, "aboutAction", _tr("&About deskeditor")),
     )
     # Delete acts on the list only (see MainWindow); in a text field the key deletes text.
     actions.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    actions.show_trash.setCheckable(True)
+    actions.restore.setEnabled(False)  # only with a deleted article chosen in the Trash
     actions.toggle_preview.setCheckable(True)
     actions.toggle_preview.setChecked(True)
     actions.quit.triggered.connect(window.close)
@@ -114,7 +145,7 @@ def build_menus(
     file_menu.setObjectName("fileMenu")
     file_menu.addActions([actions.new, actions.save, actions.export])
     file_menu.addSeparator()
-    file_menu.addAction(actions.delete)
+    file_menu.addActions([actions.delete, actions.restore, actions.empty_trash])
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 
@@ -135,7 +166,9 @@ def build_menus(
 
     view_menu = menu_bar.addMenu(_tr("&View"))
     view_menu.setObjectName("viewMenu")
-    view_menu.addActions([actions.toggle_preview, actions.focus_list])
+    view_menu.addActions([actions.toggle_preview, actions.focus_list, actions.find])
+    view_menu.addSeparator()
+    view_menu.addAction(actions.show_trash)
 
     help_menu = menu_bar.addMenu(_tr("&Help"))
     help_menu.setObjectName("helpMenu")
@@ -152,3 +185,8 @@ def build_toolbar(
         toolbar.addSeparator()
         toolbar.addActions(list(group))
     return toolbar
+
+
+def format_groups(body_edit: BodyEdit) -> list[list[QAction]]:
+    """The body editor's formatting actions in the groups menus and toolbars separate."""
+    return [list(group) for group in body_edit.format_action_groups()]

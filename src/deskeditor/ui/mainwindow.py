@@ -2,49 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
-from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
 from typing_extensions import override
 
 from deskeditor import __version__
-from deskeditor.core.export import export_filename
 from deskeditor.core.models import Article, ArticleId
 from deskeditor.core.render import Renderer
 from deskeditor.core.store import Store
 from deskeditor.ui import operations
-from deskeditor.ui.actions import build_menus, build_toolbar, create_actions
+from deskeditor.ui.actions import build_menus, build_toolbar, create_actions, format_groups
 from deskeditor.ui.articleeditor import ArticleEditor
-from deskeditor.ui.articlelistmodel import HEADLINE, ArticleListModel
 from deskeditor.ui.autosave import DEBOUNCE_MS, Autosaver
 from deskeditor.ui.emptystate import EmptyState
+from deskeditor.ui.exporting import export_article_page
+from deskeditor.ui.listpane import ListPane, ListPrompts
 from deskeditor.ui.operations import OperationError
 from deskeditor.ui.preview import PreviewUpdater, PreviewView
 from deskeditor.ui.prompts import Prompts
 from deskeditor.ui.sessionstate import SessionState
 from deskeditor.ui.statusbar import EditorStatusBar
+from deskeditor.ui.trashview import TrashView
+from deskeditor.ui.windowlayout import restore_layout, save_layout
 
 BLANK_PAGE = "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body></body></html>"
-DEFAULT_SPLITTER_SIZES = (320, 640, 520)
+DEFAULT_SPLITTER_SIZES = (440, 560, 460)
 PREVIEW_DELAY_MS = 200
 """Quiet time before the preview refreshes: with ~50 ms to render and load a 10,000-word
 article, the refreshed page is up within 300 ms after typing stops."""
 
 
 class MainWindow(QMainWindow):
-    """One store, one window: everything it needs comes in through the constructor."""
+    """One store, one window: everything it needs comes in through the constructor.
+
+    The list shows either the live articles, which open in the editor, or the Trash,
+    whose articles are shown read-only (see TrashView) until restored.
+    """
 
     closed = Signal()  # the window saved its work and session and has closed
 
@@ -55,6 +51,7 @@ class MainWindow(QMainWindow):
         session: SessionState,
         *,
         prompts: Prompts | None = None,
+        list_prompts: ListPrompts | None = None,
         open_article: ArticleId | None = None,
         autosave_ms: int = DEBOUNCE_MS,
         app: QGuiApplication | None = None,
@@ -66,32 +63,49 @@ class MainWindow(QMainWindow):
         self._renderer = renderer
         self._session = session
         self.prompts = prompts if prompts is not None else Prompts(self)
+        self.list_prompts = list_prompts if list_prompts is not None else ListPrompts(self)
         self._warned_about_save = False
         self._close_despite_failure = False
+        self._live_article: ArticleId | None = None  # open when the Trash was shown
+        self._open_first_when_listed = False
 
         self.commands = create_actions(self)
-        self.model = ArticleListModel(store, self)
-        self.list_view = self._build_list()
+        commands = self.commands
+        self.list_pane = ListPane(store, commands, self.list_prompts, self)
+        self.model = self.list_pane.model
+        self.list_view = self.list_pane.view
+        # The first id list (a third of a second at 100,000 articles) is read on the
+        # worker while the rest of the window is built; start-up waits for it below.
+        self.model.refresh()
         self.editor = ArticleEditor(self)
         self.empty_state = EmptyState(self.commands.new, self)
+        self.trash_view = TrashView(
+            store,
+            self.model,
+            self.list_prompts,
+            commands,
+            report=self.report,
+            tell=lambda message: self.status.showMessage(message, 10000),
+            parent=self,
+        )
         self.middle = QStackedWidget(self)
         self.middle.setObjectName("middlePane")
-        self.middle.addWidget(self.empty_state)
-        self.middle.addWidget(self.editor)
+        for page in (self.empty_state, self.editor, self.trash_view):
+            self.middle.addWidget(page)
         self.preview = PreviewView(self)
         self.preview_updater = PreviewUpdater(
             self.preview, self._render_preview, delay_ms=PREVIEW_DELAY_MS, parent=self
         )
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for pane in (self.list_view, self.middle, self.preview):
+        for pane in (self.list_pane, self.middle, self.preview):
             self.splitter.addWidget(pane)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.status = EditorStatusBar(self)
         self.setStatusBar(self.status)
 
-        groups = self._format_groups()
+        groups = format_groups(self.editor.body_edit)
         build_menus(self.menuBar(), self.commands, groups)
         build_toolbar(self, self.commands, groups)
         # Delete is bound to the list (WidgetWithChildrenShortcut) and offered in the menu.
@@ -104,32 +118,11 @@ class MainWindow(QMainWindow):
             self.autosaver.watch_application(application)
         self._connect()
 
-        self.model.reload()
-        self._restore_session()
+        self.model.finish_loading()  # start-up opens an article from the list
+        restore_layout(
+            self, self.splitter, self.commands.toggle_preview, session, DEFAULT_SPLITTER_SIZES
+        )
         self._open_initial(open_article)
-
-    def _build_list(self) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName("articleList")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setTabKeyNavigation(False)  # Tab leaves the list for the editor
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        # Fixed row heights keep a view over 100,000 rows from measuring each one.
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(HEADLINE, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        return view
-
-    def _format_groups(self) -> Sequence[Sequence[QAction]]:
-        groups = getattr(self.editor.body_edit, "format_action_groups", None)
-        if callable(groups):
-            return list(groups())
-        return [self.editor.body_edit.format_actions()]
 
     def _connect(self) -> None:
         commands = self.commands
@@ -139,9 +132,13 @@ class MainWindow(QMainWindow):
         commands.delete.triggered.connect(self.delete_article)
         commands.toggle_preview.toggled.connect(self.preview.setVisible)
         commands.focus_list.triggered.connect(self.list_view.setFocus)
+        commands.show_trash.toggled.connect(self.show_trash)
         commands.about.triggered.connect(self._about)
         selection = self.list_view.selectionModel()
         selection.currentRowChanged.connect(self._on_current_row_changed)
+        self.list_view.activated.connect(self._on_row_activated)
+        self.model.query_applied.connect(self._on_query_applied)
+        self.trash_view.article_shown.connect(self._on_trashed_shown)
         self.editor.content_changed.connect(self.autosaver.note_change)
         self.editor.content_changed.connect(self.preview_updater.schedule)
         self.editor.body_edit.body_changed.connect(self._update_counts)
@@ -184,6 +181,7 @@ class MainWindow(QMainWindow):
     def _show_article(self, article: Article) -> None:
         self.editor.load(article)
         self.autosaver.track(article.id)
+        self.model.keep_near = article.id
         self.middle.setCurrentWidget(self.editor)
         self._enable_article_commands(True)
         self._select_row_of(article.id)
@@ -193,6 +191,7 @@ class MainWindow(QMainWindow):
 
     def _show_empty_state(self) -> None:
         self.autosaver.track(None)
+        self.model.keep_near = None
         self.middle.setCurrentWidget(self.empty_state)
         self._enable_article_commands(False)
         self._update_title()
@@ -205,15 +204,8 @@ class MainWindow(QMainWindow):
 
     def _select_row_of(self, article_id: ArticleId) -> None:
         row = self.model.row_of(article_id)
-        if row is None:
-            return
-        index = self.model.index(row, HEADLINE)
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.list_view.selectionModel().setCurrentIndex(index, flags)
-        self.list_view.scrollTo(index)
+        if row is not None:
+            self.list_pane.select_row(row)
 
     def _on_current_row_changed(
         self,
@@ -221,15 +213,68 @@ class MainWindow(QMainWindow):
         _previous: QModelIndex | QPersistentModelIndex,
     ) -> None:
         article_id = self.model.article_id(current.row()) if current.isValid() else None
+        if self.list_pane.in_trash:
+            self.trash_view.show_id(article_id)
+            return
         if article_id is None or article_id == self.autosaver.article_id:
             return
         if not self.open_article(article_id) and self.autosaver.article_id is not None:
             # The edits could not be saved: keep them on screen and the list on them.
             self._select_row_of(self.autosaver.article_id)
 
+    def _on_row_activated(self, _index: QModelIndex) -> None:
+        """Enter (or a double click) on the open article's row: go and edit it."""
+        if self.autosaver.article_id is not None:
+            self.editor.body_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_query_applied(self) -> None:
+        """Back from the Trash with no article to reopen: open the first one listed."""
+        if self._open_first_when_listed and not self.list_pane.in_trash:
+            self._open_first_when_listed = False
+            first = self.model.article_id(0)
+            if first is None:
+                self._show_empty_state()
+            else:
+                self.open_article(first)
+
+    # --- the Trash -------------------------------------------------------------------
+
+    def show_trash(self, shown: bool) -> None:
+        """Switch the list to the Trash (saving the open article first) and back."""
+        if shown == self.list_pane.in_trash:
+            return
+        if shown:
+            if not self.autosaver.save_now(force=True):
+                with QSignalBlocker(self.commands.show_trash):  # unsaved edits stay on screen
+                    self.commands.show_trash.setChecked(False)
+                return
+            self._live_article = self.autosaver.article_id
+            self.autosaver.track(None)
+            self._enable_article_commands(False)
+            self.list_pane.set_trash(True)
+            self.trash_view.show_article(None)
+            self.middle.setCurrentWidget(self.trash_view)
+            return
+        live, self._live_article = self._live_article, None
+        self.trash_view.show_article(None)
+        self.commands.restore.setEnabled(False)
+        self.model.keep_near = live
+        self.list_pane.set_trash(False)
+        if live is None or not self.open_article(live):
+            self._open_first_when_listed = True
+
+    def _on_trashed_shown(self) -> None:
+        if self.list_pane.in_trash:
+            shown = self.trash_view.article
+            self.model.keep_near = shown.id if shown is not None else None
+            self._update_title()
+            self.preview_updater.refresh_now()
+
     # --- commands -----------------------------------------------------------------
 
     def new_article(self) -> None:
+        if self.list_pane.in_trash:
+            self.commands.show_trash.setChecked(False)
         if not self.autosaver.save_now(force=True):
             return
         try:
@@ -276,24 +321,18 @@ class MainWindow(QMainWindow):
         self.status.showMessage(self.tr("Article deleted."), 5000)
 
     def export_html(self) -> None:
-        if self.autosaver.article_id is None or not self.autosaver.save_now(force=True):
+        article_id = self.autosaver.article_id
+        if article_id is None or not self.autosaver.save_now(force=True):
             return
         try:
-            article = operations.load_article(self._store, self.autosaver.article_id)
+            written = export_article_page(
+                self, self._store, self._renderer, self._session, self.prompts, article_id
+            )
         except OperationError as error:
             self.report(error)
             return
-        folder = self._session.export_dir() or Path.home()
-        path = self.prompts.export_path(self, folder / export_filename(article))
-        if path is None:
-            return
-        try:
-            written = operations.export_article(self._renderer, article, path)
-        except OperationError as error:
-            self.report(error)
-            return
-        self._session.set_export_dir(written.parent)
-        self.status.showMessage(self.tr("Exported to {path}").format(path=written), 10000)
+        if written is not None:
+            self.status.showMessage(self.tr("Exported to {path}").format(path=written), 10000)
 
     def report(self, error: OperationError) -> None:
         """The one place a failed action is shown to the user."""
@@ -337,39 +376,26 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         # Qt appends the application display name ("— deskeditor") on desktop platforms.
-        if self.autosaver.article_id is None:
+        if self.list_pane.in_trash:
+            self.setWindowTitle(self.tr("Trash"))
+        elif self.autosaver.article_id is None:
             self.setWindowTitle("")
         else:
             self.setWindowTitle(self.editor.headline_edit.text().strip() or self.tr("Untitled"))
 
     def _render_preview(self) -> str:
-        article = self.editor.current_article() if self.autosaver.article_id is not None else None
+        if self.list_pane.in_trash:
+            article = self.trash_view.article
+        elif self.autosaver.article_id is not None:
+            article = self.editor.current_article()
+        else:
+            article = None
         return BLANK_PAGE if article is None else self._renderer.article_page(article)
 
-    # --- session ----------------------------------------------------------------------
-
-    def _restore_session(self) -> None:
-        geometry = self._session.geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1400, 860)
-        state = self._session.window_state()
-        if state is not None:
-            self.restoreState(state)
-        splitter = self._session.splitter_state()
-        if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes(list(DEFAULT_SPLITTER_SIZES))
-        visible = self._session.preview_visible()
-        self.commands.toggle_preview.setChecked(visible)
-        self.preview.setVisible(visible)
-
     def _save_session(self) -> None:
-        session = self._session
-        session.set_geometry(self.saveGeometry())
-        session.set_window_state(self.saveState())
-        session.set_splitter_state(self.splitter.saveState())
-        session.set_preview_visible(self.commands.toggle_preview.isChecked())
-        session.set_last_article(self.autosaver.article_id)
-        session.sync()
+        save_layout(self, self.splitter, self.commands.toggle_preview, self._session)
+        self._session.set_last_article(self.autosaver.article_id or self._live_article)
+        self._session.sync()
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -385,5 +411,6 @@ class MainWindow(QMainWindow):
             return
         self._save_session()
         self.autosaver.stop()
+        self.list_pane.shutdown()  # no read may outlive the window: the store closes next
         super().closeEvent(event)
         self.closed.emit()

@@ -10,8 +10,9 @@ from PySide6.QtCore import QCoreApplication
 
 from deskeditor.core.errors import DeskeditorError
 from deskeditor.core.export import export_article_html
-from deskeditor.core.models import Article, ArticleContent, ArticleId, ArticleSummary
+from deskeditor.core.models import Article, ArticleContent, ArticleId, ArticleSummary, ListQuery
 from deskeditor.core.render import Renderer
+from deskeditor.core.searchtext import snippet_html
 from deskeditor.core.store import Store
 
 
@@ -32,14 +33,37 @@ def _failing_as(action: str) -> Iterator[None]:
         raise OperationError(f"{action}: {error}") from error
 
 
-def article_ids(store: Store) -> list[ArticleId]:
+def article_ids(store: Store, query: ListQuery | None = None) -> list[ArticleId]:
     with _failing_as(_tr("Cannot list the articles")):
-        return store.article_ids()
+        return store.article_ids(query)
 
 
 def summaries(store: Store, ids: Sequence[ArticleId]) -> list[ArticleSummary]:
     with _failing_as(_tr("Cannot read the article list")):
         return store.summaries(ids)
+
+
+def snippets(store: Store, ids: Sequence[ArticleId], text: str) -> dict[ArticleId, str]:
+    """Highlighted excerpts (escaped HTML with <mark>) of the given search hits."""
+    with _failing_as(_tr("Cannot show the search hits")):
+        articles = store.articles(ids)
+    # The same excerpt Store.search gives its hits: subhead and body, Markdown stripped.
+    return {
+        article.id: snippet_html(
+            f"{article.content.subhead}\n\n{article.content.body}".strip(), text, markdown=True
+        )
+        for article in articles
+    }
+
+
+def sections(store: Store) -> list[str]:
+    with _failing_as(_tr("Cannot read the sections")):
+        return store.sections()
+
+
+def tags(store: Store) -> list[str]:
+    with _failing_as(_tr("Cannot read the tags")):
+        return store.tags()
 
 
 def load_article(store: Store, article_id: ArticleId) -> Article:
@@ -62,6 +86,16 @@ def save_article(
 def delete_article(store: Store, article_id: ArticleId) -> None:
     with _failing_as(_tr("Cannot delete the article")):
         store.delete_article(article_id)
+
+
+def restore_article(store: Store, article_id: ArticleId) -> None:
+    with _failing_as(_tr("Cannot restore the article")):
+        store.restore_article(article_id)
+
+
+def empty_trash(store: Store) -> int:
+    with _failing_as(_tr("Cannot empty the Trash")):
+        return store.empty_trash()
 
 
 def export_article(renderer: Renderer, article: Article, path: Path) -> Path:

@@ -1,0 +1,197 @@
+"""The article list on a big store, frame by frame: python bench/bench_ui_list.py DB.
+
+Builds the real main window on the store, then (1) pages down through the whole list,
+timing each step from the scroll to the end of the list's repaint, (2) sorts by
+headline by clicking the header, both ways, and back to newest first, and (3) types a
+search. Throughout, a 5 ms heartbeat timer records the longest time the event loop
+went without running it: the longest frame a user could have seen. Target: no frame
+over 50 ms. The store is only read (nothing is typed into an article).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --no-sandbox")
+
+from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QInputMethodEvent  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from deskeditor import paths  # noqa: E402
+from deskeditor.core.render import Renderer  # noqa: E402
+from deskeditor.core.store import Store  # noqa: E402
+from deskeditor.ui.articlelistmodel import HEADLINE, MODIFIED  # noqa: E402
+from deskeditor.ui.mainwindow import MainWindow  # noqa: E402
+from deskeditor.ui.qtsetup import prepare_qt_before_application  # noqa: E402
+from deskeditor.ui.sessionstate import SessionState, session_settings  # noqa: E402
+
+from stats import describe  # noqa: E402
+
+FRAME_TARGET_MS = 50.0
+HEARTBEAT_MS = 5
+
+
+class Heartbeat:
+    """A timer that should run every 5 ms; the longest gap between runs is the worst stall."""
+
+    def __init__(self) -> None:
+        self._timer = QTimer()
+        self._timer.setInterval(HEARTBEAT_MS)
+        self._timer.timeout.connect(self._beat)
+        self._last = 0.0
+        self.longest_ms = 0.0
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000)
+        self._last = now
+
+    def start(self) -> None:
+        self.longest_ms = 0.0
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> float:
+        self._beat()
+        self._timer.stop()
+        return self.longest_ms
+
+
+def run_until(done: Callable[[], bool], step: Callable[[], None] | None = None) -> None:
+    """Spin the event loop (calling step once per turn) until done() is true."""
+    loop = QEventLoop()
+    ticker = QTimer()
+    ticker.setInterval(0)
+
+    def turn() -> None:
+        if done():
+            loop.quit()
+        elif step is not None:
+            step()
+
+    ticker.timeout.connect(turn)
+    ticker.start()
+    loop.exec()
+    ticker.stop()
+
+
+def scroll_whole_list(window: MainWindow, rows_per_step: int) -> tuple[list[float], float]:
+    """Page down to the end; each step is timed from the scroll to the end of the repaint."""
+    view = window.list_view
+    bar = view.verticalScrollBar()  # scrolls per row: its value is the top row
+    bar.setValue(0)
+    frames: list[float] = []
+    heartbeat = Heartbeat()
+
+    def step() -> None:
+        began = time.perf_counter()
+        bar.setValue(min(bar.maximum(), bar.value() + (rows_per_step or bar.pageStep())))
+        view.viewport().repaint()
+        frames.append((time.perf_counter() - began) * 1000)
+
+    heartbeat.start()
+    run_until(lambda: bar.value() >= bar.maximum(), step)
+    return frames, heartbeat.stop()
+
+
+def click_header(window: MainWindow, column: int) -> None:
+    header = window.list_view.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+
+def timed_change(window: MainWindow, label: str, change: Callable[[], None]) -> float:
+    """Run a change that re-queries the list; print how long until shown and the worst stall."""
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    began = time.perf_counter()
+    change()
+    pane = window.list_pane
+    run_until(lambda: not window.model.is_loading and window.model.query == pane.wanted_query())
+    window.list_view.viewport().repaint()
+    shown = (time.perf_counter() - began) * 1000
+    # A few more turns of the loop, so that the frame after the new rows is counted too.
+    settle = time.perf_counter() + 0.2
+    run_until(lambda: time.perf_counter() > settle)
+    stall = heartbeat.stop()
+    print(
+        f"{label:<34} rows shown after {shown:7.0f} ms; longest frame {stall:5.1f} ms "
+        f"({'ok' if stall <= FRAME_TARGET_MS else 'OVER'}); {window.model.rowCount():,} rows"
+    )
+    return stall
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--rows-per-step", type=int, default=0, help="0: a page at a time")
+    args = parser.parse_args()
+    prepare_qt_before_application()
+    app = QApplication(sys.argv[:1])
+    store = Store.open(args.db)
+    with tempfile.TemporaryDirectory(prefix="bench-ui-list-") as work:
+        session = SessionState(session_settings(Path(work) / "session.ini"))
+        renderer = Renderer(paths.templates_dir(), paths.css_dir())
+        print(f"load average before: {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)")
+        window = MainWindow(store, renderer, session, app=app)
+        window.show()
+        run_until(lambda: window.windowHandle() is not None and window.windowHandle().isExposed())
+        started = time.perf_counter() + 1.5  # let the preview and the filter choices load
+        run_until(lambda: time.perf_counter() > started)
+        rows = window.model.rowCount()
+        print(f"store: {args.db} ({rows:,} rows in the list)")
+
+        frames, stall = scroll_whole_list(window, args.rows_per_step)
+        print(f"scroll the whole list: {len(frames)} steps, scroll + repaint {describe(frames)}")
+        print(
+            f"scroll the whole list: longest frame (heartbeat) {stall:5.1f} ms "
+            f"({'ok' if stall <= FRAME_TARGET_MS else 'OVER'})"
+        )
+        stalls = [stall, max(frames)]
+        stalls.append(
+            timed_change(window, "sort by headline (A-Z)", lambda: click_header(window, HEADLINE))
+        )
+        stalls.append(
+            timed_change(window, "sort by headline (Z-A)", lambda: click_header(window, HEADLINE))
+        )
+        frames, stall = scroll_whole_list(window, args.rows_per_step)
+        print(f"scroll sorted list: {len(frames)} steps, scroll + repaint {describe(frames)}")
+        stalls += [stall, max(frames)]
+        stalls.append(
+            timed_change(window, "back to newest first", lambda: click_header(window, MODIFIED))
+        )
+
+        def type_query() -> None:
+            edit = window.list_pane.search_edit
+            edit.setFocus()
+            event = QInputMethodEvent("", [])
+            event.setCommitString("데이터센터")
+            QApplication.sendEvent(edit, event)
+
+        stalls.append(timed_change(window, "search 데이터센터 (typed)", type_query))
+        stalls.append(timed_change(window, "clear the search", window.list_pane.search_edit.clear))
+        print(f"load average after:  {os.getloadavg()[0]:.2f}")
+        worst = max(stalls)
+        verdict = "ok" if worst <= FRAME_TARGET_MS else "MISSED"
+        print(
+            f"worst frame overall: {worst:.1f} ms (target <= {FRAME_TARGET_MS:.0f} ms: {verdict})"
+        )
+        window.close()
+        window.deleteLater()
+        run_until(lambda: True)
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
