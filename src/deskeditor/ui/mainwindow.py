@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
 from typing_extensions import override
 
-from deskeditor import __version__
-from deskeditor.core.models import Article, ArticleId
+from deskeditor import __version__, paths
+from deskeditor.core.models import SECTIONS, Article, ArticleId
 from deskeditor.core.render import Renderer
 from deskeditor.core.store import Store
 from deskeditor.ui import operations
@@ -21,11 +21,14 @@ from deskeditor.ui.emptystate import EmptyState
 from deskeditor.ui.exporting import export_article_page
 from deskeditor.ui.listpane import ListPane, ListPrompts
 from deskeditor.ui.operations import OperationError
+from deskeditor.ui.preferences import AppPreferences, preferences_settings
 from deskeditor.ui.preview import PreviewUpdater, PreviewView
 from deskeditor.ui.prompts import Prompts
 from deskeditor.ui.sessionstate import SessionState
 from deskeditor.ui.statusbar import EditorStatusBar
+from deskeditor.ui.transfer import dropped_paths
 from deskeditor.ui.trashview import TrashView
+from deskeditor.ui.windowextras import WindowExtras
 from deskeditor.ui.windowlayout import restore_layout, save_layout
 
 BLANK_PAGE = "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body></body></html>"
@@ -52,6 +55,7 @@ class MainWindow(QMainWindow):
         *,
         prompts: Prompts | None = None,
         list_prompts: ListPrompts | None = None,
+        preferences: AppPreferences | None = None,
         open_article: ArticleId | None = None,
         autosave_ms: int = DEBOUNCE_MS,
         app: QGuiApplication | None = None,
@@ -61,6 +65,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._store = store
         self._renderer = renderer
+        self.preferences = preferences or AppPreferences(
+            preferences_settings(paths.preferences_file())
+        )
         self._session = session
         self.prompts = prompts if prompts is not None else Prompts(self)
         self.list_prompts = list_prompts if list_prompts is not None else ListPrompts(self)
@@ -77,7 +84,13 @@ class MainWindow(QMainWindow):
         # The first id list (a third of a second at 100,000 articles) is read on the
         # worker while the rest of the window is built; start-up waits for it below.
         self.model.refresh()
-        self.editor = ArticleEditor(self)
+        try:
+            sections = operations.sections(store)
+        except OperationError:
+            sections = list(SECTIONS)  # the built-in list, if the store's cannot be read
+        self.editor = ArticleEditor(
+            self, sections=sections, page_chars=self.preferences.manuscript_page_chars()
+        )
         self.empty_state = EmptyState(self.commands.new, self)
         self.trash_view = TrashView(
             store,
@@ -112,6 +125,10 @@ class MainWindow(QMainWindow):
         self.list_view.addAction(self.commands.delete)
         self.setTabOrder(self.list_view, self.editor.section_edit)
 
+        self.extras = WindowExtras(self)
+        self.setAcceptDrops(True)
+        self.editor.body_edit.set_markdown_typing(self.preferences.markdown_typing())
+
         self.autosaver = Autosaver(store, self.editor.content, debounce_ms=autosave_ms, parent=self)
         application = app or QGuiApplication.instance()
         if isinstance(application, QGuiApplication):
@@ -141,7 +158,12 @@ class MainWindow(QMainWindow):
         self.trash_view.article_shown.connect(self._on_trashed_shown)
         self.editor.content_changed.connect(self.autosaver.note_change)
         self.editor.content_changed.connect(self.preview_updater.schedule)
-        self.editor.body_edit.body_changed.connect(self._update_counts)
+        self.editor.counts_changed.connect(self.status.show_report)
+        self.editor.body_edit.unsupported_content.connect(
+            lambda message: self.status.showMessage(message, 10000)
+        )
+        self.preferences.manuscript_page_chars_changed.connect(self.editor.set_page_chars)
+        self.preferences.markdown_typing_changed.connect(self.editor.body_edit.set_markdown_typing)
         self.autosaver.article_saved.connect(self._on_saved)
         self.autosaver.save_failed.connect(self._on_save_failed)
         self.model.load_failed.connect(self.status.showMessage)
@@ -186,7 +208,6 @@ class MainWindow(QMainWindow):
         self._enable_article_commands(True)
         self._select_row_of(article.id)
         self._update_title()
-        self._update_counts()
         self.preview_updater.refresh_now()
 
     def _show_empty_state(self) -> None:
@@ -194,6 +215,7 @@ class MainWindow(QMainWindow):
         self.model.keep_near = None
         self.middle.setCurrentWidget(self.empty_state)
         self._enable_article_commands(False)
+        self.status.clear_counts()
         self._update_title()
         self.preview_updater.refresh_now()
 
@@ -201,6 +223,7 @@ class MainWindow(QMainWindow):
         """Save, export and delete need an open article (the body keeps its own actions)."""
         for action in (self.commands.save, self.commands.export, self.commands.delete):
             action.setEnabled(enabled)
+        self.extras.set_article_open(enabled)
 
     def _select_row_of(self, article_id: ArticleId) -> None:
         row = self.model.row_of(article_id)
@@ -278,7 +301,7 @@ class MainWindow(QMainWindow):
         if not self.autosaver.save_now(force=True):
             return
         try:
-            article = operations.create_article(self._store)
+            article = operations.create_article(self._store, self.preferences.new_article_content())
         except OperationError as error:
             self.report(error)
             return
@@ -371,8 +394,31 @@ class MainWindow(QMainWindow):
                 ),
             )
 
-    def _update_counts(self) -> None:
-        self.status.show_counts(self.editor.body_edit.toPlainText())
+    # --- what the extras need of the window -----------------------------------------
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    @property
+    def renderer(self) -> Renderer:
+        return self._renderer
+
+    def current_article_id(self) -> ArticleId | None:
+        article = self.editor.current_article()
+        return article.id if article is not None and not self.list_pane.in_trash else None
+
+    @override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    @override
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = dropped_paths(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            self.extras.import_paths(files)
 
     def _update_title(self) -> None:
         # Qt appends the application display name ("— deskeditor") on desktop platforms.

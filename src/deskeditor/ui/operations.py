@@ -101,3 +101,8 @@ def empty_trash(store: Store) -> int:
 def export_article(renderer: Renderer, article: Article, path: Path) -> Path:
     with _failing_as(_tr("Cannot export the article")):
         return export_article_html(renderer, article, path)
+
+
+def save_version(store: Store, article_id: ArticleId, label: str) -> None:
+    with _failing_as(_tr("Cannot save the version")):
+        store.save_version(article_id, label)
