@@ -154,9 +154,7 @@ def test_status_bar_counts_body_characters(
     focus(window.editor.body_edit)
     commit_text(window.editor.body_edit, "가 나다")
     # Counts are coalesced off the keystroke path, so they arrive a moment later.
-    qtbot.waitUntil(
-        lambda: window.status.counts_label.text() == "4 characters (3 without spaces)"
-    )
+    qtbot.waitUntil(lambda: window.status.counts_label.text() == "4 characters (3 without spaces)")
 
 
 def test_switching_articles_saves_at_once(
