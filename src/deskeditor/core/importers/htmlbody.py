@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from deskeditor.core.htmlclean import clean_html
-from deskeditor.core.htmlmarkdown import html_to_markdown
+from deskeditor.core.htmlreader import html_to_blocks
+from deskeditor.core.markdownblocks import write_markdown
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
 
@@ -16,4 +17,5 @@ def body_markdown(html: str) -> str:
     if "<h1>" in cleaned:
         # clean_html leaves headings without attributes, so the tags match exactly.
         cleaned = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(6, int(m[2]) + 1)}>", cleaned)
-    return html_to_markdown(cleaned).strip("\n")
+    # The editor's own reader and writer: one Markdown dialect in the whole project.
+    return write_markdown(html_to_blocks(cleaned)).strip("\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deskeditor.core.htmlmarkdown import escape_line_start, escape_markdown
+from deskeditor.core.markdownescape import escape_line_start, escape_text
 from deskeditor.core.models import ArticleContent
 
 
@@ -17,7 +17,7 @@ def parse_plain_text(text: str) -> ArticleContent:
     paragraphs: list[list[str]] = [[]]
     for line in lines[first + 1 :]:
         if line:
-            paragraphs[-1].append(escape_line_start(escape_markdown(line)))
+            paragraphs[-1].append(escape_line_start(escape_text(line)))
         elif paragraphs[-1]:
             paragraphs.append([])
     body = "\n\n".join("\n".join(paragraph) for paragraph in paragraphs if paragraph)
