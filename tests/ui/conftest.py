@@ -100,7 +100,8 @@ def make_window(
     renderer = Renderer(paths.templates_dir(), paths.css_dir())
     windows: list[MainWindow] = []
 
-    def make(**options: Any) -> MainWindow:
+    def make(*, listed: bool = True, **options: Any) -> MainWindow:
+        """listed=False returns before a slow article list is in (start-up does not wait)."""
         window = MainWindow(
             store,
             renderer,
@@ -113,6 +114,8 @@ def make_window(
         window.show()
         window.activateWindow()
         qtbot.waitActive(window)  # window shortcuts need the active window
+        if listed:
+            qtbot.waitUntil(lambda: not window.model.is_loading)
         return window
 
     yield make

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, Qt, QTranslator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 from deskeditor.core.models import ArticleContent, ArticleId, ListQuery, SortKey, Status
 from deskeditor.core.store import Store
 from deskeditor.ui.articlelistmodel import HEADLINE, LENGTH, SECTION, SNIPPET_ROLE, STATUS
-from deskeditor.ui.listfilters import DateRange
+from deskeditor.ui.listfilters import DateRange, DateRangeDialog
 from deskeditor.ui.mainwindow import MainWindow
 from deskeditor.ui.statusbadge import BADGE_COLOURS, StatusBadgeDelegate, status_labels
 
@@ -394,3 +394,12 @@ def test_status_labels_follow_the_ui_language(qtbot: QtBot) -> None:
     finally:
         QCoreApplication.removeTranslator(translator)
     assert translated[Status.DESK] == "[Desk]"  # a translation file, when there is one, wins
+
+
+def test_the_custom_date_dialog_keeps_the_range_in_order(qtbot: QtBot) -> None:
+    first, last = date(2026, 3, 1), date(2026, 3, 19)
+    dialog = DateRangeDialog(first, last)
+    qtbot.addWidget(dialog)
+    assert dialog.chosen() == (first, last)
+    dialog.first_edit.setDate(QDate(2026, 3, 25))  # after the last day: the last day follows
+    assert dialog.chosen() == (date(2026, 3, 25), date(2026, 3, 25))

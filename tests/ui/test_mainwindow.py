@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from deskeditor.core.models import ArticleContent, ArticleId
+from deskeditor.core.models import ArticleContent, ArticleId, ListQuery
 from deskeditor.core.store import Store
+from deskeditor.ui import operations
 from deskeditor.ui.articlelistmodel import HEADLINE
 from deskeditor.ui.mainwindow import MainWindow
 
@@ -277,3 +280,56 @@ def test_unknown_open_argument_falls_back_to_the_newest(
     window = make_window(open_article=ArticleId(999))
     assert window.autosaver.article_id == newest.id
     assert "999" in window.status.currentMessage()
+
+
+@pytest.fixture
+def slow_list(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Hold every id-list read on the worker until the test sets the event (a big store)."""
+    release = threading.Event()
+    read = operations.article_ids
+
+    def held(store: Store, query: ListQuery | None = None) -> list[ArticleId]:
+        release.wait(30)
+        return read(store, query)
+
+    monkeypatch.setattr(operations, "article_ids", held)
+    yield release
+    release.set()  # never leave the worker waiting
+
+
+def test_a_slow_list_does_not_hold_the_window_back(
+    qtbot: QtBot, make_window: MakeWindow, store: Store, slow_list: threading.Event
+) -> None:
+    store.create_article(ArticleContent(headline="Older"))
+    newest = store.create_article(ArticleContent(headline="Newest"))
+    window = make_window(listed=False)
+    assert window.model.is_loading and window.model.rowCount() == 0
+    assert window.middle.currentWidget() is window.waiting  # not "No articles yet"
+    slow_list.set()
+    qtbot.waitUntil(lambda: window.autosaver.article_id == newest.id)
+    assert window.model.rowCount() == 2
+    assert window.list_view.currentIndex().row() == 0
+
+
+def test_a_named_article_opens_before_a_slow_list(
+    qtbot: QtBot, make_window: MakeWindow, store: Store, slow_list: threading.Event
+) -> None:
+    wanted = store.create_article(ArticleContent(headline="Wanted"))
+    store.create_article(ArticleContent(headline="Newest"))
+    gone = store.create_article(ArticleContent(headline="Deleted"))
+    store.delete_article(gone.id)
+    window = make_window(open_article=wanted.id, listed=False)
+    assert window.model.is_loading
+    assert window.editor.headline_edit.text() == "Wanted"
+    slow_list.set()
+    qtbot.waitUntil(lambda: not window.model.is_loading)
+    assert window.autosaver.article_id == wanted.id  # the list does not open another
+    assert window.list_view.currentIndex().row() == 1
+    window.close()
+
+    slow_list.clear()
+    other = make_window(
+        open_article=gone.id, listed=False
+    )  # in the Trash: the session's article instead
+    assert other.model.is_loading
+    assert other.editor.headline_edit.text() == "Wanted"

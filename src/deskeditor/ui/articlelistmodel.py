@@ -145,9 +145,10 @@ class ArticleListModel(QAbstractTableModel):
         self._cancel_pending()
         self._start(query)
 
-    def finish_loading(self) -> None:
-        """Wait for the rows being read and show them now (start-up needs its list)."""
-        self._reads.finish()
+    def finish_loading(self, timeout_ms: int = -1) -> bool:
+        """Wait (at most timeout_ms) for the rows being read and show them now; True if shown."""
+        self._reads.finish(timeout_ms)
+        return not self.is_loading
 
     def set_query(self, query: ListQuery) -> None:
         """Show another query's rows once the worker has read them (the old rows stay till then)."""

@@ -61,11 +61,15 @@ class BackgroundReads(QObject):
         """Forget a request: its result, when it comes, is dropped."""
         self._waiting.pop(ticket, None)
 
-    def finish(self) -> None:
-        """Block until the started reads are done and hand over their results now."""
-        self._pool.waitForDone()
-        # Their results were posted to this thread's queue: deliver them without a loop.
+    def finish(self, timeout_ms: int = -1) -> bool:
+        """Wait (at most timeout_ms, -1 for ever) for the started reads; hand over their results.
+
+        False when time ran out: the rest arrive through the event loop as usual.
+        """
+        done = self._pool.waitForDone(timeout_ms)
+        # Finished results were posted to this thread's queue: deliver them without a loop.
         QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
+        return done
 
     def wait(self) -> None:
         """Block until the worker is idle (before the store closes); results are dropped."""

@@ -33,6 +33,10 @@ from deskeditor.ui.windowlayout import restore_layout, save_layout
 
 BLANK_PAGE = "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body></body></html>"
 DEFAULT_SPLITTER_SIZES = (440, 560, 460)
+STARTUP_WAIT_MS = 100
+"""How long start-up waits for the article list. A small store's list is in by then and
+the window opens complete; a big one's (about 300 ms at 100,000 articles) fills in
+after the window is shown, rather than holding it back."""
 PREVIEW_DELAY_MS = 120
 """Quiet time before the preview refreshes: rendering a 10,000-word article takes 20-45 ms
 and loading it 50-90 ms, so the refreshed page is up within 300 ms after typing stops,
@@ -82,8 +86,7 @@ class MainWindow(QMainWindow):
         self.list_pane = ListPane(store, commands, self.list_prompts, self)
         self.model = self.list_pane.model
         self.list_view = self.list_pane.view
-        # The first id list (a third of a second at 100,000 articles) is read on the
-        # worker while the rest of the window is built; start-up waits for it below.
+        # The first id list is read on the worker while the rest of the window is built.
         self.model.refresh()
         try:
             sections = operations.sections(store)
@@ -93,6 +96,8 @@ class MainWindow(QMainWindow):
             self, sections=sections, page_chars=self.preferences.manuscript_page_chars()
         )
         self.empty_state = EmptyState(self.commands.new, self)
+        self.waiting = QWidget(self)  # the middle pane while a big store's list is read
+        self.waiting.setObjectName("waitingPane")
         self.trash_view = TrashView(
             store,
             self.model,
@@ -104,7 +109,7 @@ class MainWindow(QMainWindow):
         )
         self.middle = QStackedWidget(self)
         self.middle.setObjectName("middlePane")
-        for page in (self.empty_state, self.editor, self.trash_view):
+        for page in (self.waiting, self.empty_state, self.editor, self.trash_view):
             self.middle.addWidget(page)
         self.preview = PreviewView(self)
         self.preview_updater = PreviewUpdater(
@@ -136,7 +141,7 @@ class MainWindow(QMainWindow):
             self.autosaver.watch_application(application)
         self._connect()
 
-        self.model.finish_loading()  # start-up opens an article from the list
+        self.model.finish_loading(STARTUP_WAIT_MS)
         restore_layout(
             self, self.splitter, self.commands.toggle_preview, session, DEFAULT_SPLITTER_SIZES
         )
@@ -172,20 +177,36 @@ class MainWindow(QMainWindow):
     # --- opening and switching ----------------------------------------------------
 
     def _open_initial(self, requested: ArticleId | None) -> None:
-        """--open wins, then the article open at the last close, then the newest one."""
+        """--open wins, then the article open at the last close, then the newest one.
+
+        While a big store's list is still being read, a named article opens at once
+        and the newest one when the list is in.
+        """
         for candidate in (requested, self._session.last_article()):
-            if candidate is not None and self.model.row_of(candidate) is not None:
+            if candidate is not None and self._is_live(candidate):
                 self.open_article(candidate)
                 return
         if requested is not None:
             self.status.showMessage(
                 self.tr("There is no article with id {id}.").format(id=requested)
             )
+        if self.model.is_loading:
+            self._open_first_when_listed = True
+            return
         first = self.model.article_id(0)
         if first is None:
             self._show_empty_state()
         else:
             self.open_article(first)
+
+    def _is_live(self, article_id: ArticleId) -> bool:
+        """Whether an article exists outside the Trash (asked quietly: a stale id is no error)."""
+        if not self.model.is_loading:
+            return self.model.row_of(article_id) is not None
+        try:
+            return not operations.load_article(self._store, article_id).is_deleted
+        except OperationError:
+            return False
 
     def open_article(self, article_id: ArticleId) -> bool:
         """Save the current article, then load another; False (and nothing changes) on failure."""
