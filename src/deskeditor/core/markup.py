@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import markdown
 from markdown.treeprocessors import InlineProcessor
+from markdown.util import AtomicString
 
 from deskeditor.core.sanitize import sanitize_html
 
@@ -53,22 +54,44 @@ class TriggeredInlineProcessor(InlineProcessor):
 
     def __init__(self, md: markdown.Markdown) -> None:
         super().__init__(md)
-        self._triggers = {
-            id(md.inlinePatterns[name]): strings
+        # The patterns in priority order, each with the strings one of which it needs
+        # (None: always tried), and every such string, for a quick look at plain text.
+        registry = md.inlinePatterns
+        by_index = {
+            registry.get_index_for_name(name): strings
             for name, strings in INLINE_TRIGGERS.items()
-            if name in md.inlinePatterns
+            if name in registry
         }
+        self._patterns: list[tuple[object, tuple[str, ...] | None]] = [
+            (pattern, by_index.get(index)) for index, pattern in enumerate(registry)
+        ]
+        self._all_known = all(triggers is not None for _, triggers in self._patterns)
+        self._any_trigger = tuple(
+            {text for _, triggers in self._patterns for text in triggers or ()}
+        )
 
-    # Python-Markdown's private per-pattern step (name-mangled __applyPattern).
-    def _InlineProcessor__applyPattern(  # noqa: N802
-        self, pattern: object, data: str, pattern_index: int, start_index: int = 0
-    ) -> tuple[str, bool, int]:
-        triggers = self._triggers.get(id(pattern))
-        if triggers is not None and all(data.find(text, start_index) < 0 for text in triggers):
-            return data, False, 0  # what the pattern itself answers when it finds nothing
-        stock = super()._InlineProcessor__applyPattern  # type: ignore[misc]
-        result: tuple[str, bool, int] = stock(pattern, data, pattern_index, start_index)
-        return result
+    # Python-Markdown's private loop over the patterns (name-mangled __handleInline), kept
+    # step for step: a pattern is tried from start_index on, a match keeps the same pattern
+    # going from after its placeholder, a miss moves on to the next pattern from 0.
+    def _InlineProcessor__handleInline(  # noqa: N802
+        self, data: str, pattern_index: int = 0
+    ) -> str:
+        if isinstance(data, AtomicString):
+            return data
+        if self._all_known and all(text not in data for text in self._any_trigger):
+            return data  # plain prose: nothing can match
+        apply = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
+        patterns = self._patterns
+        start_index = 0
+        while pattern_index < len(patterns):
+            pattern, triggers = patterns[pattern_index]
+            if triggers is not None and all(data.find(t, start_index) < 0 for t in triggers):
+                pattern_index, start_index = pattern_index + 1, 0
+                continue
+            data, matched, start_index = apply(pattern, data, pattern_index, start_index)
+            if not matched:
+                pattern_index += 1
+        return data
 
 
 def build_markdown(*, fast_inline: bool = True) -> markdown.Markdown:
