@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from deskeditor.core.errors import ArticleNotFoundError
 from deskeditor.core.images import ImageFacts, display_copy, referenced_assets
@@ -27,8 +27,10 @@ def image_asset(row: AssetRow) -> ImageAsset:
     )
 
 
-def asset_row(session: Session, sha256: str) -> AssetRow:
-    row = session.get(AssetRow, sha256)
+def asset_row(session: Session, sha256: str, *, with_data: bool = False) -> AssetRow:
+    """A photo's row; its bytes (megabytes) are read only when asked for or touched."""
+    options = () if with_data else (defer(AssetRow.data),)
+    row = session.get(AssetRow, sha256, options=options)
     if row is None:
         raise ArticleNotFoundError(f"There is no image {sha256[:12]}… in the store.")
     return row
@@ -45,7 +47,7 @@ def add(
     credit: str,
 ) -> ImageAsset:
     """Store the bytes unless the same photo is already there; words fill in blanks only."""
-    row = session.get(AssetRow, facts.sha256)
+    row = session.get(AssetRow, facts.sha256, options=(defer(AssetRow.data),))
     if row is None:
         row = AssetRow(
             sha256=facts.sha256,
@@ -73,7 +75,7 @@ def display(session: Session, sha256: str, width: int) -> tuple[bytes, str]:
     cached = session.get(AssetDisplayRow, (sha256, width))
     if cached is not None:
         return cached.data, cached.media_type
-    row = asset_row(session, sha256)
+    row = asset_row(session, sha256, with_data=True)
     scaled = display_copy(row.data, width=width)
     if scaled is None:
         return row.data, row.media_type
