@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from deskeditor.core.atomic import atomic_write_bytes, atomic_write_text
+from deskeditor.core.atomic import (
+    SYNC_ONCE_FROM,
+    atomic_write_bytes,
+    atomic_write_text,
+    discard_staged,
+    place_staged,
+    sync_staged,
+    write_staged,
+)
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 
@@ -112,3 +120,36 @@ def test_long_file_names_still_fit(tmp_path: Path) -> None:
     target = tmp_path / ("가" * 80 + ".html")  # 245 bytes in UTF-8: near the usual limit
     atomic_write_bytes(target, b"ok")
     assert target.read_bytes() == b"ok"
+
+
+@pytest.mark.parametrize("count", [1, SYNC_ONCE_FROM + 4])
+def test_a_staged_batch_touches_no_target_until_placed(tmp_path: Path, count: int) -> None:
+    targets = [tmp_path / f"page-{n}.html" for n in range(count)]
+    for target in targets:
+        target.write_bytes(b"old")
+    temps = [write_staged(target, f"new {n}".encode()) for n, target in enumerate(targets)]
+    assert all(target.read_bytes() == b"old" for target in targets)
+    sync_staged(temps)
+    for temp, target in zip(temps, targets, strict=True):
+        place_staged(temp, target)
+    assert [target.read_bytes() for target in targets] == [
+        f"new {n}".encode() for n in range(count)
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(t.name for t in targets)
+
+
+def test_a_discarded_batch_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
+    target = tmp_path / "page.html"
+    target.write_bytes(b"old")
+    discard_staged([write_staged(target, b"new"), write_staged(tmp_path / "other.html", b"x")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
+    assert target.read_bytes() == b"old"
+
+
+def test_a_target_that_cannot_be_replaced_keeps_no_temp(tmp_path: Path) -> None:
+    (tmp_path / "page.html").mkdir()  # a folder where the file should go
+    temp = write_staged(tmp_path / "page.html", b"new")
+    sync_staged([temp])
+    with pytest.raises(OSError):
+        place_staged(temp, tmp_path / "page.html")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Sequence
 from pathlib import Path
 
 # The temp file sits beside the target, so os.replace() never crosses a file system
@@ -28,7 +29,7 @@ def _open_temp(directory: Path, name: str) -> tuple[int, Path]:
             continue
 
 
-def _fsync_directory(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
     """Make the rename itself durable; best effort where directories cannot be opened."""
     if os.name != "posix":
         return  # Windows cannot open a directory for fsync; NTFS journals the rename.
@@ -45,11 +46,12 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, sync_directory: bool = True) -> None:
     """Write data to path through a temp file, fsync and os.replace().
 
     On any failure the previous file (if any) is left as it was and the temp file is
-    removed; the exception propagates.
+    removed; the exception propagates. A caller writing many files into one folder may
+    pass sync_directory=False and call fsync_directory() once when all are written.
     """
     path = Path(path)
     directory = path.parent
@@ -67,7 +69,71 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
-    _fsync_directory(directory)
+    if sync_directory:
+        fsync_directory(directory)
+
+
+SYNC_ONCE_FROM = 16
+"""Staged files from which one system-wide flush beats an fsync per file."""
+
+
+def write_staged(path: Path, data: bytes) -> Path:
+    """Write data to a new temp file beside path (not yet durable, not in place); return it.
+
+    For writing many files as one batch: sync_staged() flushes them together, then
+    place_staged() moves each into place; discard_staged() removes an abandoned batch.
+    """
+    path = Path(path)
+    fd, temp = _open_temp(path.parent, path.name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    return temp
+
+
+def sync_staged(temps: Sequence[Path]) -> None:
+    """Make staged temp files durable before any of them is renamed into place.
+
+    A big batch is flushed with one sync() rather than an fsync per file: the disk serves
+    one flush much faster than thousands.
+    """
+    if len(temps) >= SYNC_ONCE_FROM and hasattr(os, "sync"):
+        os.sync()
+        return
+    for temp in temps:
+        # Opened for writing: Windows fsyncs only files open for writing.
+        fd = os.open(temp, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def place_staged(temp: Path, path: Path) -> None:
+    """Rename a synced temp file over its target (removing the temp if that fails).
+
+    The target is the old file or the whole new one, as with atomic_write_bytes; call
+    fsync_directory() on the folder once the batch is placed.
+    """
+    try:
+        with contextlib.suppress(OSError):
+            os.chmod(temp, path.stat().st_mode & 0o7777)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def discard_staged(temps: Sequence[Path]) -> None:
+    """Remove staged temp files of an abandoned batch (best effort)."""
+    for temp in temps:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
 
 
 def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
