@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from operator import add
 
 from deskeditor.core.models import SECTIONS, ArticleContent, Language, Status
 
@@ -180,20 +181,36 @@ ENGLISH_WORDS = [
     "police",
     "officials",
 ]
+LATIN_TERMS = ("AI", "GPU", "ESG", "OECD", "IMF", "5G", "SK", "LG")
+"""Latin-script names that Korean copy carries, particles attached (AI를, OECD는)."""
 BYLINES = (
     "홍길동 기자 hong@example.com",
     "김민지 기자 mj@example.com",
+    "이서준 기자 sj.lee@example.com",
+    "박지현 기자 jh.park@example.com",
+    "최우진 기자 wj@example.com",
+    "정하은 기자 haeun@example.com",
+    "강도윤 기자 doyoon@example.com",
+    "윤서연 특파원 sy.yoon@example.com",
     "Jane Park jane@example.com",
+    "Daniel Kim dkim@example.com",
+    "Sarah Lee slee@example.com",
+    "편집국 desk@example.com",
 )
 
 
 def korean_sentence(rng: random.Random) -> str:
-    words = [rng.choice(KOREAN_NOUNS) + rng.choice(PARTICLES) for _ in range(rng.randint(6, 12))]
+    """6 to 12 nouns with particles and an ending; about a third carry a Latin-script name."""
+    count = rng.randint(6, 12)
+    nouns = rng.choices(KOREAN_NOUNS, k=count)
+    if rng.random() < 0.3:
+        nouns[rng.randrange(count)] = rng.choice(LATIN_TERMS)
+    words = map(add, nouns, rng.choices(PARTICLES, k=count))
     return " ".join(words) + " " + rng.choice(KOREAN_ENDINGS)
 
 
 def english_sentence(rng: random.Random) -> str:
-    words = [rng.choice(ENGLISH_WORDS) for _ in range(rng.randint(8, 16))]
+    words = rng.choices(ENGLISH_WORDS, k=rng.randint(8, 16))
     return " ".join(words).capitalize() + "."
 
 
