@@ -15,6 +15,7 @@ _RULE_LINE = re.compile(r"[-=][-= ]*$")
 _TABLE_RULE = re.compile(r"[|:-][|: -]*$")  # would make the line above a table header
 _BACKTICKS = re.compile(r"`+")
 _URL_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_URL_NEEDS_BRACKETS = re.compile(r"[\s\"']")  # only <url> can hold these
 _ASCII_WS = re.compile(r"[ \t\n\r\f]+")
 
 
@@ -91,7 +92,7 @@ def link_target(href: str, title: str) -> str:
     # Backslash escapes and character references are decoded in URLs and titles too.
     url = _ENTITY_AHEAD.sub("&amp;", href.replace("\\", "\\\\"))
     url = _URL_CONTROL.sub(lambda m: f"%{ord(m.group()):02X}", url)  # never valid in a URL
-    if not url or re.search(r"[\s\"']", url) or url[0] == "<":
+    if not url or _URL_NEEDS_BRACKETS.search(url) or url[0] == "<":
         url = "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
     elif not _balanced(url):
         url = url.replace("(", "\\(").replace(")", "\\)")
@@ -106,6 +107,8 @@ def link_target(href: str, title: str) -> str:
 
 
 def _balanced(url: str) -> bool:
+    if "(" not in url and ")" not in url:
+        return True  # most addresses: no need to count character by character
     depth = 0
     for char in url:
         depth += (char == "(") - (char == ")")

@@ -14,113 +14,16 @@ from deskeditor.core.markdownescape import (
     link_target,
     protect_edges,
 )
+from deskeditor.core.markdowntidy import tidy_runs
 
 Token = str | tuple[str, str, str]  # a mark name, or ("link", href, title)
 
-_ASCII_WS = re.compile(r"[ \t\n\r\f]+")
 # What <url> may hold: Python-Markdown's autolink runs after backticks, escapes and
 # links, so a URL with `, \, [ or ] (or &, decoded as an entity) is written [url](url).
 _AUTOLINK = re.compile(r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#@!$'()*+,;=%]+\Z")
 _TAGS = {"underline": "u", "sub": "sub", "sup": "sup"}  # marks only HTML can say
+_EMPHASIS = {"bold": ("strong", "**"), "italic": ("em", "*"), "strike": ("del", "~~")}
 DELIMITER = "\0"  # stands for a neighbouring delimiter not yet chosen
-
-
-# Tidying ----------------------------------------------------------------------------------
-
-
-def _prepare(runs: list[Run]) -> list[Run]:
-    """Runs with whitespace collapsed as HTML shows it and each hard break a run of its own."""
-    out: list[Run] = []
-    for text, marks in runs:
-        parts = text.split(LINE_BREAK) if LINE_BREAK in text else [text]
-        for n, part in enumerate(parts):
-            if n:
-                out.append((LINE_BREAK, marks))
-            if not part:
-                continue
-            if out and out[-1][1] == marks and out[-1][0] != LINE_BREAK:
-                out[-1] = (out[-1][0] + part, marks)  # however the runs were cut, one span
-            else:
-                out.append((part, marks))
-    for n, (text, marks) in enumerate(out):
-        # The checks in C are much cheaper than the regular expression on every run.
-        if "  " in text or "\t" in text or "\n" in text or "\r" in text or "\f" in text:
-            out[n] = (_ASCII_WS.sub(" ", text), marks)
-    if _is_tidy(out):
-        return out
-    while True:
-        tidied = _tidy_once(out)
-        if tidied == out:
-            return tidied
-        out = tidied
-
-
-def _is_tidy(line: list[Run]) -> bool:
-    """The common case, checked quickly: nothing for _tidy_once to change."""
-    if not line or line[0][0][0] == " " or line[-1][0][-1] == " ":
-        return not line
-    previous: Marks | None = None
-    for text, marks in line:
-        if marks is previous or marks == previous or text == LINE_BREAK:
-            return False
-        if marks != PLAIN and not marks.image and (text[0].isspace() or text[-1].isspace()):
-            return False
-        previous = marks
-    return all(a[0][-1] != " " or b[0][0] != " " for a, b in zip(line, line[1:], strict=False))
-
-
-def _tidy_once(line: list[Run]) -> list[Run]:
-    """Move whitespace out of the edges of marked spans, merge equal runs, collapse spaces."""
-    pieces: list[Run] = []
-    count = len(line)
-    for n, (text, marks) in enumerate(line):
-        if (marks == PLAIN or marks.image) and text != LINE_BREAK:
-            pieces.append((text, marks))
-            continue
-        before = line[n - 1][1] if n else PLAIN
-        after = line[n + 1][1] if n + 1 < count else PLAIN
-        core = text.strip()
-        if text == LINE_BREAK or not core:
-            pieces.append((text, _common(marks, _common(before, after))))
-            continue
-        head = text[: len(text) - len(text.lstrip())]
-        tail = text[len(text.rstrip()) :]
-        if head:
-            pieces.append((head, _common(marks, before)))
-        pieces.append((core, marks))
-        if tail:
-            pieces.append((tail, _common(marks, after)))
-    merged: list[Run] = []
-    for text, marks in pieces:
-        if merged and text.startswith(" ") and merged[-1][0][-1] in (" ", LINE_BREAK):
-            text = text[1:]  # collapsed, or at the start of a line
-        if text == LINE_BREAK and merged and merged[-1][0].endswith(" "):
-            merged[-1] = (merged[-1][0].rstrip(" "), merged[-1][1])  # invisible before <br>
-            if not merged[-1][0]:
-                merged.pop()
-        if merged and merged[-1][1] == marks and LINE_BREAK not in (text, merged[-1][0]):
-            text = merged.pop()[0] + text
-        if text:
-            merged.append((text, marks))
-    if merged:
-        merged[0] = (merged[0][0].lstrip(" "), merged[0][1])
-        merged[-1] = (merged[-1][0].rstrip(" "), merged[-1][1])
-    return [run for run in merged if run[0]]
-
-
-def _common(marks: Marks, other: Marks) -> Marks:
-    """The marks a piece of whitespace keeps: only those that continue into the neighbour."""
-    same_link = marks.href == other.href and marks.title == other.title
-    return Marks(
-        bold=marks.bold and other.bold,
-        italic=marks.italic and other.italic,
-        strike=marks.strike and other.strike,
-        href=marks.href if same_link else None,
-        title=marks.title if same_link else "",
-        underline=marks.underline and other.underline,
-        sub=marks.sub and other.sub,
-        sup=marks.sup and other.sup,
-    )
 
 
 # Spans ------------------------------------------------------------------------------------
@@ -136,6 +39,15 @@ def _tokens(marks: Marks) -> tuple[Token, ...]:
         if getattr(marks, name):
             tokens.append(name)
     return tuple(tokens)
+
+
+@lru_cache(maxsize=4096)  # one entry per distinct marks, links included
+def _lone_token(marks: Marks) -> Token | None:
+    """The one mark of a run that _lone_span can write: not an image, not an HTML-only mark."""
+    tokens = _tokens(marks)
+    if marks.image or len(tokens) != 1 or tokens[0] in _TAGS:
+        return None
+    return tokens[0]
 
 
 def _char_class(char: str) -> str:
@@ -161,7 +73,7 @@ class _Span:
 def _is_autolink(line: list[Run], n: int) -> bool:
     """A whole link whose text is its plain address: written <https://…>."""
     text, marks = line[n]
-    if marks != Marks(href=text) or not _AUTOLINK.match(text):
+    if marks.href != text or marks != Marks(href=text) or not _AUTOLINK.match(text):
         return False
     before = line[n - 1][1].href if n else None
     after = line[n + 1][1].href if n + 1 < len(line) else None
@@ -180,7 +92,7 @@ def inline_markdown(runs: list[Run], *, context: str = "text") -> str:
 
 @lru_cache(maxsize=8192)
 def _inline(runs: tuple[Run, ...], context: str) -> str:
-    line = _prepare(list(runs))
+    line = tidy_runs(runs)
     if not line:
         return ""
     if len(line) == 1 and line[0][1] == PLAIN and line[0][0] != LINE_BREAK:
@@ -191,6 +103,8 @@ def _inline(runs: tuple[Run, ...], context: str) -> str:
         result = result[:-1] + "\\#"  # trailing hashes close an ATX heading
     if context != "text":
         return protect_edges(result)
+    if "\n" not in result:  # no hard break: one line, the usual paragraph
+        return escape_line_start(protect_edges(result))
     lines = result.split("\n")
     for n, text in enumerate(lines):
         last = n == len(lines) - 1
@@ -199,27 +113,51 @@ def _inline(runs: tuple[Run, ...], context: str) -> str:
     return "\n".join(lines)
 
 
+def _piece(line: list[Run], n: int, context: str) -> Run:
+    """The Markdown of run n's own text, and the marks it is written with."""
+    text, marks = line[n]
+    if text == LINE_BREAK:
+        # A Markdown line break needs text before it on its line and after it.
+        followed = 0 < n < len(line) - 1 and line[n + 1][0] != LINE_BREAK
+        return ("  \n" if context == "text" and followed else "<br>"), marks
+    if marks.image:
+        return image_markdown(*marks.image), marks
+    if marks.code:
+        return code_span(text), marks
+    if marks.href is not None and _is_autolink(line, n):
+        return f"<{text}>", PLAIN
+    in_cell = context == "cell"
+    return escape_text(
+        text, in_link=marks.href is not None, in_cell=in_cell, in_strike=marks.strike
+    ), marks
+
+
 def _spans(line: list[Run], context: str) -> str:
     in_cell = context == "cell"
     out: list[str] = []
     stack: list[_Span] = []
     closers: set[int] = set()  # indices in out of closing delimiters
     count = len(line)
+    ahead: Run | None = None  # the next run's piece, when _lone_span needed it already
     for n, (text, marks) in enumerate(line):
-        if text == LINE_BREAK:
-            # A Markdown line break needs text before it on its line and after it.
-            followed = 0 < n < count - 1 and line[n + 1][0] != LINE_BREAK
-            piece = "  \n" if context == "text" and followed else "<br>"
-        elif marks.image:
-            piece = image_markdown(*marks.image)
-        elif marks.code:
-            piece = code_span(text)
-        elif marks.href is not None and _is_autolink(line, n):
-            piece, marks = f"<{text}>", PLAIN
+        if ahead is not None:
+            (piece, marks), ahead = ahead, None
+        elif marks == PLAIN and text != LINE_BREAK:  # what _piece gives, without the call
+            piece = escape_text(text, in_cell=in_cell)
+        elif (
+            not stack
+            and marks != PLAIN
+            and (token := _lone_token(marks)) is not None
+            and text != LINE_BREAK
+            and (n + 1 == count or line[n + 1][1] == PLAIN)
+            and not (isinstance(token, tuple) and _is_autolink(line, n))
+        ):
+            # The usual bold word or link: one mark between unmarked runs, written directly.
+            ahead = _piece(line, n + 1, context) if n + 1 < count else None
+            _lone_span(out, closers, text, token, ahead[0][:1] if ahead else "", context)
+            continue
         else:
-            piece = escape_text(
-                text, in_link=marks.href is not None, in_cell=in_cell, in_strike=marks.strike
-            )
+            piece, marks = _piece(line, n, context)
         if not stack and marks == PLAIN:  # plain text between spans: nothing to open or close
             out.append(piece)
             continue
@@ -256,6 +194,43 @@ def _spans(line: list[Run], context: str) -> str:
     while stack:
         _close(out, stack.pop(), "", closers)
     return "".join(out)
+
+
+def _lone_span(
+    out: list[str], closers: set[int], text: str, token: Token, after: str, context: str
+) -> None:
+    """What _spans writes for a run with one mark whose neighbours have none, found faster.
+
+    The opener follows a piece of plain text (or the line's start) and the closer comes
+    before one (or the line's end), so no delimiter is glued to another and none is
+    inside emphasis: of _close's checks only the characters around the span remain.
+    """
+    in_cell = context == "cell"
+    if token == "code":
+        out += ["", code_span(text)]  # as _spans leaves it: an empty opener placeholder
+        return
+    if isinstance(token, tuple):
+        piece = escape_text(text, in_link=True, in_cell=in_cell)
+        if _ends_with_bang(out):
+            out[-1] = out[-1][:-1] + "\\!"  # "![" would start an image
+        out += ["[", piece, "]" + link_target(token[1], token[2])]
+        return
+    piece = escape_text(text, in_cell=in_cell, in_strike=token == "strike")
+    before = out[-1][-1] if out else ""  # the last piece is never empty
+    first, last = piece[0], piece[-1]
+    tag, delimiter = _EMPHASIS[token]
+    # _close's character classes, spelt out: a space never counts as a letter or digit.
+    if token == "strike":
+        usable = first.isalnum() and last.isalnum() and "~" not in (before, after)
+    else:
+        usable = not (first.isspace() or last.isspace()) and not (
+            token == "italic" and before == after == "*"
+        )
+    if usable:
+        out += [delimiter, piece, delimiter]
+    else:
+        out += [f"<{tag}>", piece, f"</{tag}>"]
+    closers.add(len(out) - 1)
 
 
 def _ends_with_bang(out: list[str]) -> bool:
@@ -316,7 +291,7 @@ def _close(out: list[str], span: _Span, after: str, closers: set[int]) -> None:
     pieces = [piece for piece in out[span.index + 1 :] if piece]
     inner_first, inner_last = (pieces[0][0], pieces[-1][-1]) if pieces else ("", "")
     first, last = _char_class(inner_first), _char_class(inner_last)
-    tag, delimiter = {"bold": ("strong", "**"), "italic": ("em", "*")}.get(token, ("del", "~~"))
+    tag, delimiter = _EMPHASIS[token]
     # Delimiters need a non-space inside and must not run into a delimiter closed just before.
     usable = (
         pieces and "space" not in (first, last) and not span.after_closer.endswith(delimiter[0])

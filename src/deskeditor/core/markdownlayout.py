@@ -67,6 +67,17 @@ class _Tree:
         if block.list_key is not None and block.kind is Kind.PARAGRAPH:
             self._add_item(block)
             return
+        if (
+            block.kind is Kind.PARAGRAPH
+            and not (block.quote or block.depth or block.inner_quote)
+            and not (self.outer or self.levels or self.inner)
+        ):
+            # The usual block, a paragraph or heading outside any container: what the
+            # general way below comes to, without its bookkeeping.
+            lines = _text_lines(block)
+            if lines:
+                self.root.append(_Leaf(lines))
+            return
         quote, depth, inner = block.quote, block.depth, block.inner_quote
         open_levels = len(self.levels) if len(self.outer) == quote else 0
         if min(depth, open_levels) == 0:

@@ -6,7 +6,14 @@ from collections.abc import Iterable
 from typing import NamedTuple, cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextDocument, QTextFrame, QTextTable
+from PySide6.QtGui import (
+    QTextBlock,
+    QTextBlockFormat,
+    QTextDocument,
+    QTextFrame,
+    QTextList,
+    QTextTable,
+)
 
 from deskeditor.core.markdownblocks import LINE_BREAK, PLAIN, Block, Kind, Marks, Run
 from deskeditor.ui.textformats import (
@@ -27,6 +34,16 @@ from deskeditor.ui.textformats import (
     quote_levels,
 )
 
+_NO_VERBATIM = (-1, -1)
+
+
+class _Listed(NamedTuple):
+    text_list: QTextList
+    key: int
+    depth: int
+    ordered: bool
+    start: int
+
 
 class _Info(NamedTuple):
     verbatim: bool
@@ -36,6 +53,7 @@ class _Info(NamedTuple):
     indent: int
     loose: bool
     rule: bool
+    listed: _Listed | None  # the format names the list: blocks of one format share one
 
 
 class DocumentWalker:
@@ -45,12 +63,13 @@ class DocumentWalker:
         self.blocks: list[Block] = []
         self.marks: list[dict[int, Marks]] = [{} for _ in range(7)]  # per heading level
         self.lists: dict[int, tuple[int, bool, int]] = {}  # depth, ordered, start
-        self.verbatim: tuple[int, int] = (-1, -1)  # (code id, raw id) of the last line read
+        self.verbatim: tuple[int, int] = _NO_VERBATIM  # (code id, raw id) of the last line
         self.infos: dict[int, _Info] = {}
 
     def runs(self, block: QTextBlock, heading: int = 0) -> list[Run]:
         known = self.marks[heading]
         runs: list[Run] = []
+        append = runs.append  # this loop runs once per fragment of the whole document
         # Iterating in C is much cheaper than atEnd() and += 1 per fragment.
         for it in cast("Iterable[QTextBlock.iterator]", block):
             fragment = it.fragment()
@@ -58,18 +77,18 @@ class DocumentWalker:
             marks = known.get(index)
             if marks is None:
                 marks = known[index] = marks_of(fragment.charFormat(), heading)
-            runs.append((fragment.text(), marks))
+            append((fragment.text(), marks))
         return runs
 
     def frame(self, frame: QTextFrame) -> None:
         for it in cast("Iterable[QTextFrame.iterator]", frame):
             child = it.currentFrame()
-            if isinstance(child, QTextTable):
-                self.table(child)
-            elif child is not None:
-                self.frame(child)
-            else:
+            if child is None:  # by far the most common: a block of the frame itself
                 self.block(it.currentBlock())
+            elif isinstance(child, QTextTable):
+                self.table(child)
+            else:
+                self.frame(child)
 
     def verbatim_line(self, block: QTextBlock, fmt: QTextBlockFormat) -> None:
         """A line of code or raw Markdown: joins the block above if it is the same one."""
@@ -113,36 +132,44 @@ class DocumentWalker:
                 indent=fmt.indent(),
                 loose=fmt.boolProperty(LOOSE),
                 rule=is_rule(fmt),
+                listed=self.listed(block) if fmt.objectIndex() != -1 else None,
             )
         return info
 
+    def listed(self, block: QTextBlock) -> _Listed | None:
+        """The list a block is an item of, with what its format says."""
+        text_list = block.textList()
+        if text_list is None:
+            return None
+        key = text_list.objectIndex()
+        known = self.lists.get(key)
+        if known is None:  # QTextList.format() is slow enough to matter in long lists
+            list_fmt = text_list.format()
+            known = (max(0, list_fmt.indent() - 1), is_ordered(list_fmt), list_fmt.start())
+            self.lists[key] = known
+        return _Listed(text_list, key, *known)
+
     def block(self, block: QTextBlock) -> None:
-        info = self.info(block)
+        info = self.infos.get(block.blockFormatIndex()) or self.info(block)
         if info.verbatim:
             self.verbatim_line(block, block.blockFormat())
             return
-        self.verbatim = (-1, -1)  # whatever comes between ends a code block
+        self.verbatim = _NO_VERBATIM  # whatever comes between ends a code block
         heading = info.heading
         out = Block(runs=self.runs(block, heading), heading=heading, quote=info.quote,
                     inner_quote=info.inner)  # fmt: skip
-        text_list = block.textList()
-        if text_list is not None:
-            out.list_key = text_list.objectIndex()
-            known = self.lists.get(out.list_key)
-            if known is None:  # QTextList.format() is slow enough to matter in long lists
-                list_fmt = text_list.format()
-                known = (max(0, list_fmt.indent() - 1), is_ordered(list_fmt), list_fmt.start())
-                self.lists[out.list_key] = known
-            out.depth, out.ordered, start = known
-            out.number = start + text_list.itemNumber(block)
+        listed = info.listed
+        if listed is not None:
+            out.list_key, out.depth, out.ordered = listed.key, listed.depth, listed.ordered
+            out.number = listed.start + listed.text_list.itemNumber(block)
             out.loose = info.loose
         else:
             out.depth = info.indent
-        if out.runs or text_list is not None:
+        if out.runs or listed is not None:
             self.blocks.append(out)
         if info.rule:
             rule = Block(kind=Kind.RULE, quote=info.quote, inner_quote=info.inner)
-            rule.depth = info.indent if text_list is None else 0
+            rule.depth = info.indent if listed is None else 0
             self.blocks.append(rule)
 
     def table(self, table: QTextTable) -> None:
@@ -174,7 +201,7 @@ class DocumentWalker:
                                  quote=fmt.intProperty(TABLE_QUOTE),
                                  depth=fmt.intProperty(TABLE_DEPTH),
                                  inner_quote=fmt.intProperty(TABLE_INNER_QUOTE)))  # fmt: skip
-        self.verbatim = (-1, -1)
+        self.verbatim = _NO_VERBATIM
 
 
 def _align_name(fmt: QTextBlockFormat) -> str:

@@ -43,6 +43,7 @@ BULLETS = (
     QTextListFormat.Style.ListCircle,
     QTextListFormat.Style.ListSquare,
 )
+_BULLET_STYLES = frozenset(style.value for style in BULLETS)
 ALIGNMENTS = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
               "right": Qt.AlignmentFlag.AlignRight}  # fmt: skip
 _SUB = QTextCharFormat.VerticalAlignment.AlignSubScript
@@ -121,7 +122,8 @@ def list_format(ordered: bool, depth: int, start: int = 1) -> QTextListFormat:
 
 
 def is_ordered(fmt: QTextListFormat) -> bool:
-    return fmt.style() not in BULLETS
+    # The style as a number: style() makes a Python enum member, slow in a long walk.
+    return fmt.intProperty(P.ListStyle) not in _BULLET_STYLES
 
 
 def quote_levels(fmt: QTextBlockFormat) -> tuple[int, int]:
