@@ -12,6 +12,7 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
+from deskeditor.core.models import ArticleContent, ListQuery, SortKey
 from deskeditor.core.opening import MIGRATIONS_DIR, script_revisions
 from deskeditor.core.schema import Base
 from deskeditor.core.schemaversion import HEAD_REVISION, KNOWN_REVISIONS
@@ -95,3 +96,50 @@ def test_opening_a_current_store_does_not_import_alembic(tmp_path: Path) -> None
         [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "False"
+
+
+def test_a_version_0003_store_gains_the_list_indexes_and_keeps_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "0003.sqlite3"
+    store = Store.open(path)
+    ids = [
+        store.create_article(ArticleContent(headline=headline, tags=("선거",))).id
+        for headline in ("나중", "가장 먼저", "Zebra")
+    ]
+    store.delete_article(ids[2])
+    store.close()
+    engine = create_engine(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")  # the store as version 0003 left it
+        columns = {
+            index["name"]: index["column_names"]
+            for index in inspect(connection).get_indexes("articles")
+        }
+        assert columns["ix_articles_live_headline"] == ["deleted_at", "headline"]
+        assert "ix_articles_trash" not in columns
+    engine.dispose()
+
+    store = Store.open(path)
+    try:
+        with store.engine.connect() as connection:
+            assert MigrationContext.configure(connection).get_current_heads() == (HEAD_REVISION,)
+            columns = {
+                index["name"]: index["column_names"]
+                for index in inspect(connection).get_indexes("articles")
+            }
+        assert columns["ix_articles_live_headline"][:4] == [
+            "deleted_at",
+            "headline",
+            "updated_at",
+            "id",
+        ]
+        assert columns["ix_articles_trash"] == ["updated_at", "id"]
+        by_headline = store.article_ids(ListQuery(sort=SortKey.HEADLINE, descending=False))
+        assert by_headline == [ids[1], ids[0]]
+        assert store.article_ids(ListQuery(deleted=True)) == [ids[2]]
+        assert [hit.id for hit in store.search("먼저")] == [ids[1]]
+        assert store.get_article(ids[0]).content.tags == ("선거",)
+    finally:
+        store.close()

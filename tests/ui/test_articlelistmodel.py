@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -268,6 +269,33 @@ def test_rows_are_read_a_page_at_a_time(make_model: MakeModel, store: Store) -> 
     assert model.cached_count() == ArticleListModel.PAGE_SIZE
     display(model, ArticleListModel.PAGE_SIZE * 2 + 5, HEADLINE)
     assert model.cached_count() == ArticleListModel.PAGE_SIZE * 2
+
+
+def test_a_view_that_does_not_wait_sees_rows_filled_in_when_read(
+    qtbot: QtBot, store: Store, qtmodeltester: Any
+) -> None:
+    """The window's list never reads on the UI thread: a cold page took up to a second."""
+    page = ArticleListModel.PAGE_SIZE
+    for number in range(page * 3):
+        store.create_article(ArticleContent(headline=f"Story {number}"))
+    model = ArticleListModel(store, wait_for_rows=False)
+    try:
+        model.reload()
+        row = page + 50  # on the second page: nothing of it read yet
+        with qtbot.waitSignal(model.dataChanged, timeout=10_000) as filled:
+            assert display(model, row, HEADLINE) is None  # shown empty, read on the worker
+            assert display(model, row, STATUS) is None
+        first, last, *_roles = filled.args
+        assert first.row() <= row <= last.row()
+        assert display(model, row, HEADLINE) == f"Story {page * 3 - 1 - row}"
+        assert model.pages_not_ready() == 1
+        # Asked for by code rather than painted, a row is still read at once.
+        far = page * 3 - 1
+        summary = model.summary(far)
+        assert summary is not None and summary.headline == "Story 0"
+        qtmodeltester.check(model)
+    finally:
+        model.wait_for_reads()
 
 
 def test_cache_stays_bounded(

@@ -232,6 +232,24 @@ def test_clicking_a_header_sorts_by_its_column(
     assert window.model.article_id(window.list_view.currentIndex().row()) == opened
 
 
+def test_the_status_column_sorts_in_workflow_order(
+    make_window: MakeWindow, store: Store, wait_for_list: WaitForList
+) -> None:
+    for status in (Status.READY, Status.PUBLISHED, Status.DRAFT, Status.DESK):
+        store.create_article(ArticleContent(headline=status.value, status=status))
+    window = make_window()
+    click_header(window, STATUS)
+    wait_for_list(window)
+    labels = status_labels()
+    shown = [window.model.data(window.model.index(row, STATUS)) for row in range(4)]
+    # Draft, Desk, Ready, Published: not the alphabet's Desk, Draft, Published, Ready.
+    assert shown == [labels[status] for status in Status]
+    click_header(window, STATUS)
+    wait_for_list(window)
+    shown = [window.model.data(window.model.index(row, STATUS)) for row in range(4)]
+    assert shown == [labels[status] for status in reversed(Status)]
+
+
 def test_header_clicks_do_not_reorder_search_hits(
     qtbot: QtBot, make_window: MakeWindow, korean_desk: Store, commit_text: CommitText
 ) -> None:

@@ -133,7 +133,7 @@ def row_revision_summary(row: RevisionRow) -> RevisionSummary:
 
 
 def summary_from_columns(row: Any) -> ArticleSummary:
-    """A list row from a SELECT of the summary columns (see store.SUMMARY_COLUMNS)."""
+    """A list row from a SELECT of the summary columns (see listquery.SUMMARY_COLUMNS)."""
     return ArticleSummary(
         id=ArticleId(row.id),
         headline=row.headline,

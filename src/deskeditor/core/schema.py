@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -49,6 +50,12 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     """Declarative base for every table of the store."""
+
+
+def _list_index(name: str, column: str) -> Index:
+    """(deleted_at, column, updated_at, id, then the other filter columns) for one list order."""
+    filters = [other for other in ("section", "status") if other != column]
+    return Index(f"ix_articles_live_{name}", "deleted_at", column, "updated_at", "id", *filters)
 
 
 class ArticleRow(Base):
@@ -87,11 +94,22 @@ class ArticleRow(Base):
         Index("ix_articles_updated_at", "updated_at"),
         Index("ix_articles_deleted_at", "deleted_at"),
         Index("ix_articles_live_updated", "deleted_at", "updated_at"),
-        Index("ix_articles_live_headline", "deleted_at", "headline"),
-        Index("ix_articles_live_created", "deleted_at", "created_at"),
-        Index("ix_articles_live_section", "deleted_at", "section"),
-        Index("ix_articles_live_status", "deleted_at", "status"),
-        Index("ix_articles_live_length", "deleted_at", "body_chars"),
+        # Each list order whole, tie-breakers included, then the filter columns: a
+        # sorted, filtered list is read from one index alone (migration 0004).
+        _list_index("headline", "headline"),
+        _list_index("created", "created_at"),
+        _list_index("section", "section"),
+        _list_index("status", "status"),
+        _list_index("length", "body_chars"),
+        # The Trash, newest first: without it an empty Trash is found by walking every
+        # article in date order (0.3 s at 100,000), as SQLite prefers that to sorting.
+        Index(
+            "ix_articles_trash",
+            "updated_at",
+            "id",
+            sqlite_where=text("deleted_at IS NOT NULL"),
+            postgresql_where=text("deleted_at IS NOT NULL"),
+        ),
     )
 
 

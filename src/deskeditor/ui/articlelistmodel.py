@@ -59,6 +59,9 @@ class ArticleListModel(QAbstractTableModel):
     The id list of even 100,000 articles is one query, run on a worker thread when
     the query changes (sort, filter, search, Trash) so the window never waits on it;
     summaries are read a page at a time when a row is first shown, into a bounded cache.
+    With wait_for_rows off (the window's list), a row whose page is not in yet is
+    shown empty and filled in when the worker has read it, rather than read on the
+    UI thread: a page of a big store not in the disk cache can take a second.
     """
 
     load_failed = Signal(str)  # message, when rows could not be read
@@ -70,10 +73,16 @@ class ArticleListModel(QAbstractTableModel):
     CACHE_LIMIT = 2000
 
     def __init__(
-        self, store: Store, parent: Any = None, *, reads: BackgroundReads | None = None
+        self,
+        store: Store,
+        parent: Any = None,
+        *,
+        reads: BackgroundReads | None = None,
+        wait_for_rows: bool = True,
     ) -> None:
         super().__init__(parent)
         self._store = store
+        self._wait_for_rows = wait_for_rows
         self._reads = reads if reads is not None else BackgroundReads(self)
         self._query = ListQuery()
         self._pending: ListQuery | None = None
@@ -92,6 +101,7 @@ class ArticleListModel(QAbstractTableModel):
             limit=self.CACHE_LIMIT,
             reads=self._reads,
             failed=self.load_failed.emit,
+            arrived=self._rows_arrived,
         )
         # Snippets are read for a hit that is pointed at or chosen: never read ahead.
         self._snippets = PageCache(
@@ -239,11 +249,23 @@ class ArticleListModel(QAbstractTableModel):
 
     def summary(self, row: int) -> ArticleSummary | None:
         """The row's summary, reading its page from the store when it is not cached."""
-        entry = self._entry(row)
+        entry = self._entry(row, wait=True)
         return entry.summary if entry is not None else None
 
-    def _entry(self, row: int) -> ListRow | None:
-        return self._cache.get(self._ids, row) if 0 <= row < len(self._ids) else None
+    def _entry(self, row: int, *, wait: bool) -> ListRow | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        return self._cache.get(self._ids, row, wait=wait)
+
+    def _rows_arrived(self, first: int, count: int) -> None:
+        """Rows shown empty while their page was read: the view asks for them again."""
+        last = min(first + count, len(self._ids)) - 1
+        if first <= last:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, COLUMN_COUNT - 1))
+
+    def pages_not_ready(self) -> int:
+        """How many pages a view reached before their rows were read (for benchmarks)."""
+        return self._cache.pages_not_ready
 
     def snippet(self, row: int) -> str:
         """A search hit's excerpt (escaped HTML with <mark>), or "" outside a search."""
@@ -347,8 +369,9 @@ class ArticleListModel(QAbstractTableModel):
         if not 0 <= row < len(self._ids):  # an invalid index has row -1
             return None
         column = index.column()
+        wait = self._wait_for_rows
         if role == _DISPLAY:
-            entry = self._entry(row)
+            entry = self._entry(row, wait=wait)
             return entry.cells[column] if entry is not None else None
         if role == _ALIGNMENT:
             return _RIGHT_ALIGNED if column == LENGTH else None
@@ -356,7 +379,7 @@ class ArticleListModel(QAbstractTableModel):
             return int(self._ids[row])
         if role == SNIPPET_ROLE:
             return self.snippet(row)
-        entry = self._entry(row)
+        entry = self._entry(row, wait=wait)
         if entry is None:
             return None
         if role == STATUS_ROLE:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -28,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from deskeditor.core.models import ListQuery
+from deskeditor.core.models import ArticleId, ListQuery
 from deskeditor.core.store import Store
 from deskeditor.ui import operations
 from deskeditor.ui.actions import WindowActions
@@ -40,7 +38,7 @@ from deskeditor.ui.articlelistmodel import (
     STATUS,
     ArticleListModel,
 )
-from deskeditor.ui.listfilters import DateRangeDialog, FilterBar
+from deskeditor.ui.listfilters import FilterBar
 from deskeditor.ui.listloader import BackgroundReads
 from deskeditor.ui.listrows import snippet_rich_text
 from deskeditor.ui.prompts import Prompts
@@ -51,29 +49,6 @@ SEARCH_DELAY_MS = 200
 
 CHOICES_DELAY_MS = 1000
 """The filter choices are read this long after the pane is first shown, not during start-up."""
-
-
-class ListPrompts(Prompts):
-    """The list's own questions (Empty Trash, a custom date range), answerable in tests."""
-
-    def confirm_empty_trash(self, parent: QWidget, count: int) -> bool:
-        answer = QMessageBox.warning(
-            parent,
-            self.tr("Empty Trash"),
-            self.tr(
-                "Remove the {count} article(s) in the Trash for good? This cannot be undone."
-            ).format(count=count),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def date_range(self, parent: QWidget, start: date, end: date) -> tuple[date, date] | None:
-        dialog = DateRangeDialog(start, end, parent)
-        try:
-            return dialog.chosen() if dialog.exec() == DateRangeDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
 
 
 class SearchEdit(QLineEdit):
@@ -107,7 +82,7 @@ class ListPane(QWidget):
         self,
         store: Store,
         commands: WindowActions,
-        prompts: ListPrompts,
+        prompts: Prompts,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -118,7 +93,8 @@ class ListPane(QWidget):
         self._choices_asked = False
         self._shut_down = False
         self.reads = BackgroundReads(self)
-        self.model = ArticleListModel(store, self, reads=self.reads)
+        # The list never waits on the disk: a row not read yet is shown empty for a moment.
+        self.model = ArticleListModel(store, self, reads=self.reads, wait_for_rows=False)
 
         self.search_edit = SearchEdit(self)
         self.search_edit.setObjectName("searchEdit")
@@ -291,6 +267,12 @@ class ListPane(QWidget):
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         if not self.view.currentIndex().isValid() and self.model.rowCount():
             self.select_row(0)
+
+    def select_article(self, article_id: ArticleId) -> None:
+        """Make the article's row current, if it is listed."""
+        row = self.model.row_of(article_id)
+        if row is not None:
+            self.select_row(row)
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, HEADLINE)

@@ -9,11 +9,12 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from typing_extensions import override
 
@@ -43,6 +44,7 @@ _KOREAN_LABELS = {
 _PAD_X = 6
 _PAD_Y = 1
 _MARGIN = 3
+_PIXMAP_LIMIT = 64  # badges kept drawn: statuses x column widths x fonts seen lately
 
 
 def status_labels() -> dict[Status, str]:
@@ -63,8 +65,9 @@ def status_labels() -> dict[Status, str]:
 class StatusBadgeDelegate(QStyledItemDelegate):
     """Paints the status column as a rounded, coloured label; the text stays the item's text.
 
-    It runs for every visible row on every scroll step, so colours and label widths
-    are worked out once, and the cell is painted without the style's full item pass.
+    It runs for every visible row on every scroll step, so each badge is drawn once
+    into a pixmap (an antialiased rounded shape and shaped text cost far more than
+    a copy) and the cell is painted without the style's full item pass.
     """
 
     def __init__(self, parent: Any = None) -> None:
@@ -74,6 +77,8 @@ class StatusBadgeDelegate(QStyledItemDelegate):
             for status, (background, text) in BADGE_COLOURS.items()
         }
         self._widths: dict[str, int] = {}
+        # (status, label, cell width, cell height, pixel ratio, font) -> (offset, pixmap)
+        self._badges: dict[tuple[str, str, int, int, float, str], tuple[QPoint, QPixmap]] = {}
 
     def badge_rect(self, option: QStyleOptionViewItem, text: str) -> QRect:
         """Where the badge goes inside a cell."""
@@ -88,7 +93,8 @@ class StatusBadgeDelegate(QStyledItemDelegate):
 
     @override
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        colours = self._colours.get(index.data(STATUS_ROLE))
+        status = index.data(STATUS_ROLE)
+        colours = self._colours.get(status)
         if colours is None:
             super().paint(painter, option, index)
             return
@@ -103,19 +109,26 @@ class StatusBadgeDelegate(QStyledItemDelegate):
             else:
                 group = QPalette.ColorGroup.Inactive
             painter.fillRect(option.rect, option.palette.brush(group, QPalette.ColorRole.Highlight))
-        background, foreground = colours
+        cell: QRect = option.rect
+        ratio = painter.device().devicePixelRatio()
+        key = (status, text, cell.width(), cell.height(), ratio, option.font.key())
+        badge = self._badges.get(key)
+        if badge is None:
+            if len(self._badges) >= _PIXMAP_LIMIT:
+                self._badges.clear()
+            badge = self._badges[key] = self._draw(option, text, colours, ratio)
+        offset, pixmap = badge
+        painter.drawPixmap(cell.topLeft() + offset, pixmap)
+
+    def _draw(
+        self, option: QStyleOptionViewItem, text: str, colours: tuple[QColor, QColor], ratio: float
+    ) -> tuple[QPoint, QPixmap]:
+        """A cell's badge, and where it goes from the cell's corner."""
         badge = self.badge_rect(option, text)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(background)
-        radius = badge.height() / 2
-        painter.drawRoundedRect(badge, radius, radius)
-        painter.setPen(foreground)
         if badge.width() < self._widths[text]:
             text = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, badge.width())
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
-        painter.restore()
+        pixmap = _draw_badge(badge.size(), ratio, colours, option.font, text)
+        return badge.topLeft() - option.rect.topLeft(), pixmap
 
     @override
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
@@ -123,3 +136,27 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         width = option.fontMetrics.horizontalAdvance(text) + 2 * (_PAD_X + _MARGIN)
         return QSize(max(hint.width(), width), hint.height())
+
+
+def _draw_badge(
+    size: QSize, ratio: float, colours: tuple[QColor, QColor], font: QFont, text: str
+) -> QPixmap:
+    """A badge on a transparent ground, at the screen's pixel density."""
+    pixmap = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    background, foreground = colours
+    painter = QPainter(pixmap)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        shape = QRect(0, 0, size.width(), size.height())
+        radius = size.height() / 2
+        painter.drawRoundedRect(shape, radius, radius)
+        painter.setFont(font)
+        painter.setPen(foreground)
+        painter.drawText(shape, Qt.AlignmentFlag.AlignCenter, text)
+    finally:
+        painter.end()
+    return pixmap

@@ -13,8 +13,8 @@ from deskeditor.core.store import Store
 from deskeditor.ui import operations
 from deskeditor.ui.actions import WindowActions
 from deskeditor.ui.articlelistmodel import ArticleListModel
-from deskeditor.ui.listpane import ListPrompts
 from deskeditor.ui.operations import OperationError
+from deskeditor.ui.prompts import Prompts
 
 
 class TrashView(QWidget):
@@ -30,7 +30,7 @@ class TrashView(QWidget):
         self,
         store: Store,
         model: ArticleListModel,
-        prompts: ListPrompts,
+        prompts: Prompts,
         commands: WindowActions,
         *,
         report: Callable[[OperationError], None],
