@@ -100,6 +100,7 @@ def test_markdown_front_matter_has_hugo_and_jekyll_keys() -> None:
         "description": "반도체 수출이 석 달 만에 늘었다.",
         "author": "홍길동 기자",
         "authors": ["홍길동"],
+        "byline": "홍길동 기자 hong@example.com",
         "categories": ["경제"],
         "tags": ["반도체", "수출"],
         "slug": "반도체-수출-석-달-만에-반등",
@@ -264,3 +265,51 @@ def test_every_format_exports_to_its_own_file(
     single = export_article(renderer, articles[0], tmp_path / f"one.{fmt.value}", fmt)
     assert single.read_bytes() == written[0].read_bytes()
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in written)
+
+
+@pytest.mark.parametrize("status", [Status.PUBLISHED, Status.DESK])
+def test_markdown_export_imports_back_with_every_field(tmp_path: Path, status: Status) -> None:
+    from deskeditor.core.importers import read_article_file
+
+    article = make_article(status=status, language=Language.KO)
+    path = tmp_path / "story.md"
+    path.write_text(article_markdown(article, timezone(timedelta(hours=9))), encoding="utf-8")
+    back = read_article_file(path)
+    original = article.content
+    assert (back.headline, back.subhead, back.byline, back.section) == (
+        original.headline,
+        original.subhead,
+        original.byline,
+        original.section,
+    )
+    assert (back.tags, back.summary, back.slug, back.language) == (
+        original.tags,
+        original.summary,
+        article.slug,
+        Language.KO,
+    )
+    assert back.body.strip() == original.body.strip()
+    # Hugo's draft flag carries "published or not"; the desk's finer states read as drafts.
+    assert back.status is (Status.PUBLISHED if status is Status.PUBLISHED else Status.DRAFT)
+    assert back.editor_note == ""  # never exported, so never imported
+
+
+def test_static_site_front_matter_keys_are_read(tmp_path: Path) -> None:
+    from deskeditor.core.importers import read_article_file
+
+    path = tmp_path / "post.md"
+    path.write_text(
+        "---\ntitle: Chip exports rebound\nsubtitle: Up 12%\nauthors: [Jane Roe, Kim Min]\n"
+        "categories: [Economy, Trade]\ndescription: Exports rose.\nlang: en\ndraft: false\n"
+        "---\n\nBody text.\n",
+        encoding="utf-8",
+    )
+    back = read_article_file(path)
+    assert (back.headline, back.subhead, back.byline, back.section, back.summary) == (
+        "Chip exports rebound",
+        "Up 12%",
+        "Jane Roe, Kim Min",
+        "Economy",
+        "Exports rose.",
+    )
+    assert back.language is Language.EN and back.status is Status.PUBLISHED

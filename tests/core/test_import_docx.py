@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 import zipfile
 from pathlib import Path
 from types import ModuleType
@@ -72,11 +73,13 @@ def test_the_body_renders_with_the_documents_structure(story: ArticleContent) ->
     assert "<p>산업통상자원부는" in html and "[1]</p>" in html
 
 
-def test_images_are_left_out_and_the_desk_is_told(story: ArticleContent) -> None:
+def test_images_come_in_as_stored_photo_references(story: ArticleContent) -> None:
+    # The photo bytes themselves are checked in test_import_images.py.
     content = story
 
-    assert "data:" not in content.body and "![" not in content.body
-    assert content.editor_note == "1 image(s) in the Word document were not imported."
+    assert "data:" not in content.body
+    assert re.search(r"!\[\]\(asset:[0-9a-f]{64}\)", content.body)
+    assert content.editor_note == ""
 
 
 def test_document_title_property_is_the_headline_and_its_repeat_leaves_the_body() -> None:

@@ -62,7 +62,9 @@ def test_the_body_is_the_story(news: ArticleContent) -> None:
         in body
     )
     assert "| 품목 | 증가율 |\n| --- | --- |\n| 메모리 | 18% |" in body
-    assert "![경기 평택의 반도체 공장](https://img.example.com/2026/03/19/fab.jpg" in body
+    # A remote photo is never fetched: it stays as a plain link, loading nothing.
+    assert "[경기 평택의 반도체 공장](https://img.example.com/2026/03/19/fab.jpg" in body
+    assert "![경기 평택의 반도체 공장]" not in body
     assert body.endswith("김한빛 기자 hanbit@example.com")
 
 

@@ -22,6 +22,9 @@ from deskeditor.core.edition import export_edition
 from deskeditor.core.export import export_article_html
 from deskeditor.core.models import Article, ArticleContent, ArticleId, Language, Status
 from deskeditor.core.render import Renderer
+from deskeditor.core.store import Store
+
+from imagefactory import image_bytes
 
 VALIDATORS = Path(__file__).resolve().parents[2] / "tools" / "validators"
 VNU_JAR = VALIDATORS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -177,6 +180,25 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Pages:
     folder = tmp_path_factory.mktemp("validated")
     renderer = Renderer(paths.templates_dir(), paths.css_dir(), tz=KST)
     checked: dict[str, Path] = {}
+    # Photos come from a real store: a lead photo, a figure with caption and credit,
+    # an inline image, and a photo the store lacks (its placeholder must pass too).
+    store = Store.open(folder / "photos.sqlite3")
+    lead = store.add_image(image_bytes("JPEG", (1600, 900)), alt="국회 본회의장", caption="본회의")
+    figure = store.add_image(
+        image_bytes("PNG", (320, 200)), caption="19일 표결 모습", credit="사진=연합뉴스"
+    )
+    photos = article(
+        5,
+        headline="사진이 있는 기사",
+        byline="홍길동 기자",
+        section="정치",
+        body=f"본문\n\n![표결 장면]({figure.uri})\n\n글 안의 ![작은 사진]({figure.uri}) 사진\n\n"
+        f"![사라진 사진](asset:{'ab' * 32})",
+        feature_image=lead.sha256,
+    )
+    checked["article-photos"] = export_article_html(
+        renderer, photos, folder / "article-photos.html", library=store
+    )
     for name, item in [
         ("article-ko", KOREAN),
         ("article-en", ENGLISH),
@@ -189,11 +211,15 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Pages:
         article(10 + i, headline=f"경제 기사 {i}", section="경제", body="본문", byline="기자")
         for i in range(8)
     ]
-    export_edition(renderer, [KOREAN, ENGLISH, HOSTILE_ARTICLE, EMPTY, *others], edition)
+    export_edition(
+        renderer, [KOREAN, ENGLISH, HOSTILE_ARTICLE, EMPTY, photos, *others], edition, library=store
+    )
+    store.close()
     checked["edition-index"] = edition / "index.html"
     checked["edition-section"] = edition / "section-economy.html"
     checked["edition-article-ko"] = edition / "article-1.html"
     checked["edition-article-hostile"] = edition / "article-3.html"
+    checked["edition-article-photos"] = edition / "article-5.html"
     broken = folder / "broken.html"
     broken.write_text(BROKEN_PAGE, encoding="utf-8")
     return Pages(folder, checked, broken, edition / "style.css")
@@ -258,6 +284,8 @@ PAGE_NAMES = [
     "edition-section",
     "edition-article-ko",
     "edition-article-hostile",
+    "article-photos",
+    "edition-article-photos",
 ]
 
 

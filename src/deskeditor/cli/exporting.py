@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from deskeditor import paths
+from deskeditor.cli.output import PROG
 from deskeditor.cli.types import EXIT_OK
 from deskeditor.core.models import SECTIONS, Article, ArticleId, Language, ListQuery
 from deskeditor.core.store import Store
@@ -87,6 +89,7 @@ def _export(args: argparse.Namespace, store: Store) -> int:
     from deskeditor.core.render import Renderer
 
     articles = _chosen(args, store)
+    _warn_missing_alt(store, articles)
     renderer = Renderer(paths.templates_dir(), paths.css_dir())
     workers = default_workers(len(articles))
     if args.edition:
@@ -100,10 +103,36 @@ def _export(args: argparse.Namespace, store: Store) -> int:
             language=Language(args.language),
             preferred_sections=store.sections() or SECTIONS,
             workers=workers,
+            library=store,
+            warn=warn,
         )
         print(written[0])
         return EXIT_OK
     fmt = ExportFormat(args.format)
-    for path in export_articles(renderer, articles, args.out, fmt, workers=workers):
+    written = export_articles(
+        renderer, articles, args.out, fmt, workers=workers, library=store, warn=warn
+    )
+    for path in written:
         print(path)
     return EXIT_OK
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr; unlike an error, the command goes on."""
+    print(f"{PROG}: warning: {' '.join(message.split())}", file=sys.stderr, flush=True)
+
+
+def _warn_missing_alt(store: Store, articles: list[Article]) -> None:
+    """A warning per photo a reader who cannot see it would get no words for.
+
+    Accessibility is flagged, not enforced: the export still writes the page.
+    """
+    from deskeditor.core.figures import missing_alt, store_photos
+
+    photos = store_photos(store)
+    for article in articles:
+        for missing in missing_alt(
+            article.content.body, photos, feature_image=article.content.feature_image
+        ):
+            if missing.asset is not None:
+                warn(f"article {int(article.id)}: photo {missing.sha256[:12]}… has no alt text")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from deskeditor.cli.exporting import warn
 from deskeditor.cli.output import report
 from deskeditor.cli.types import EXIT_FAILURE, EXIT_OK
-from deskeditor.core.errors import ImportFileError
+from deskeditor.core.errors import DeskeditorError, ImportFileError
 from deskeditor.core.store import Store
 
 
@@ -22,8 +23,10 @@ def register(
         help="create one article per file (Markdown, Word .docx, saved web page, text); "
         "prints the new ids",
         description="Create one article per file. Folders are imported recursively "
-        "(.md, .txt, .html, .docx; hidden files skipped). A file that cannot be imported "
-        "is reported on stderr and the others still are; the exit status is then 1.",
+        "(.md, .txt, .html, .docx; hidden files skipped). Images in Word files, saved "
+        "pages and Markdown (files beside them) come in as photos; an image that cannot "
+        "is named in a warning and the article still imports. A file that cannot be "
+        "imported is reported on stderr and the others still are; the exit status is then 1.",
     )
     import_.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="a file or a folder")
     import_.set_defaults(command_parser=import_, handler=_import)
@@ -32,16 +35,23 @@ def register(
 def _import(args: argparse.Namespace, store: Store) -> int:
     # Imported here: the readers pull in lxml, mammoth and friends, which the other
     # commands should not pay for at every start.
-    from deskeditor.core.importers import import_paths
+    from deskeditor.core.importers import import_articles
 
     failed = False
-    for _path, result in import_paths(args.paths):
+    for path, result in import_articles(args.paths):
         if isinstance(result, ImportFileError):
             # One bad file must not cost the others; it is reported and the run fails at the end.
             report(str(result))
             failed = True
             continue
-        # One store call per file: an article is created whole or not at all.
-        article = store.create_article(result)
+        for line in result.skipped:
+            warn(line)
+        try:
+            # One store call per file: the article and its photos go in whole or not at all.
+            article = store.import_article(result)
+        except DeskeditorError as error:
+            report(f"Cannot import {path}: {error}")
+            failed = True
+            continue
         print(article.id, flush=True)
     return EXIT_FAILURE if failed else EXIT_OK

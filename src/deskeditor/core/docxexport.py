@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import io
 import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -20,7 +19,9 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from deskeditor.core.dates import local_moment, timestamp
+from deskeditor.core.docxpackage import Pictures, stable_zip
 from deskeditor.core.exportformats import Element, byline_name, parse_fragment, table_rows
+from deskeditor.core.figures import PhotoTable, lead_photo
 from deskeditor.core.language import article_language
 from deskeditor.core.models import Article, Language
 from deskeditor.core.render import LABELS, UNTITLED, Renderer, byline_markup, display_moment
@@ -31,8 +32,6 @@ EAST_ASIAN_FONT = "맑은 고딕"
 CODE_FONT = "Consolas"
 LINK_COLOUR = RGBColor(0x0A, 0x4A, 0x8C)
 MUTED_COLOUR = RGBColor(0x6B, 0x6F, 0x76)
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-"""Every part of the package gets this date, so the same article gives the same bytes."""
 
 _ALIGNMENTS = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -66,8 +65,11 @@ _INLINE_FORMATS: dict[str, str] = {
 _FONT_FLAGS = ("bold", "italic", "strike", "underline", "superscript", "subscript")
 
 
-def article_docx(renderer: Renderer, article: Article) -> bytes:
-    """The article as a Word document: title, subtitle, times, body, byline last."""
+def article_docx(renderer: Renderer, article: Article, photos: PhotoTable | None = None) -> bytes:
+    """The article as a Word document: title, subtitle, times, body, byline last.
+
+    Photos (their bytes in photos) are placed at most a column wide, caption below.
+    """
     content = article.content
     language = article_language(content)
     document = docx.Document(io.BytesIO(_template(language)))
@@ -78,8 +80,12 @@ def article_docx(renderer: Renderer, article: Article) -> bytes:
         _text_run(_add_paragraph(document, "Subtitle"), content.subhead.strip())
     _add_times(document, renderer, article, language)
 
-    writer = _BodyWriter(document)
-    writer.blocks(parse_fragment(renderer.body_html(content.body)))
+    writer = _BodyWriter(document, Pictures(document, photos))
+    shown = photos.photos() if photos else None
+    body = renderer.body_html(content.body, shown, language=language)
+    if shown is not None:
+        body = lead_photo(content.feature_image, shown, language).figure + body
+    writer.blocks(parse_fragment(body))
 
     if content.byline.strip():
         byline = _add_paragraph(document)
@@ -98,7 +104,7 @@ def article_docx(renderer: Renderer, article: Article) -> bytes:
     properties.modified = max(article.updated_at, display_moment(article))
     properties.last_modified_by = ""
     properties.revision = 1
-    return _stable_zip(document)
+    return stable_zip(document)
 
 
 def _add_times(document: Any, renderer: Renderer, article: Article, language: Language) -> None:
@@ -168,28 +174,12 @@ def _text_run(paragraph: Paragraph, text: str) -> Any:
     return run
 
 
-def _stable_zip(document: Any) -> bytes:
-    """The saved package, rewritten with fixed dates (python-docx stamps the current time)."""
-    saved = io.BytesIO()
-    document.save(saved)
-    stable = io.BytesIO()
-    with (
-        zipfile.ZipFile(saved) as source,
-        zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=ZIP_DATE)
-            info.external_attr = 0o644 << 16
-            # Level 1: a docx is written once and read by Word; size matters little here.
-            target.writestr(info, source.read(item.filename), zipfile.ZIP_DEFLATED, compresslevel=1)
-    return stable.getvalue()
-
-
 class _BodyWriter:
     """Turns the sanitized body tree into Word paragraphs, runs, lists and tables."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: Any, pictures: Pictures) -> None:
         self._document = document
+        self._pictures = pictures
         self._numbering = document.part.numbering_part.element
         self._quote_depth = 0
 
@@ -315,6 +305,8 @@ class _BodyWriter:
                 paragraph.add_run().add_break()
             elif child.tag == "img":
                 alt = child.attrs.get("alt", "").strip()
+                if self._pictures.place(paragraph, child.attrs):
+                    continue
                 if alt:
                     self._run(paragraph, f"[{alt}]", replace(fmt, italic=True))
             elif child.tag == "a" and child.attrs.get("href"):

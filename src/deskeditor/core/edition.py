@@ -13,11 +13,15 @@ from deskeditor.core.export import (
     ExportFormat,
     FileWriter,
     PageJob,
+    Warn,
     ensure_folder,
     export_filename,
+    photo_export,
+    report_problems,
     run_jobs,
 )
 from deskeditor.core.models import SECTIONS, Article, Language
+from deskeditor.core.photoexport import ImageLibrary
 from deskeditor.core.render import Edition, Renderer, SectionBlock, SectionLink, display_moment
 from deskeditor.core.slugs import slugify
 
@@ -129,11 +133,14 @@ def export_edition(
     preferred_sections: Sequence[str] = SECTIONS,
     front_page_headlines: int = FRONT_PAGE_HEADLINES,
     workers: int = 1,
+    library: ImageLibrary | None = None,
+    warn: Warn | None = None,
 ) -> list[Path]:
     """Write the edition into out_dir; return every written path, index.html first.
 
-    The folder gets index.html, one page per section, one per article and one shared
-    stylesheet; all links are relative and point inside the folder. The same articles
+    The folder gets index.html, one page per section, one per article, one shared
+    stylesheet and, from library (the store), each photo once in images/ (the copy
+    the pages show); all links are relative and point inside the folder. The same articles
     give the same bytes, whatever the number of workers. Files already in the folder
     that this edition does not write are left alone.
     """
@@ -152,7 +159,9 @@ def export_edition(
         for article in group
     ]
     # Article pages first: by the time index.html appears, every page it links exists.
-    article_paths = run_jobs(renderer, jobs, workers=workers)
+    photos = photo_export(library, ExportFormat.HTML, out_dir, edition=True)
+    article_paths = run_jobs(renderer, jobs, workers=workers, photos=photos)
+    report_problems(photos, warn)
 
     lists = [
         (link, [renderer.headline(article, quote(export_filename(article))) for article in group])

@@ -11,8 +11,11 @@ from html.parser import HTMLParser
 import yaml
 
 from deskeditor.core.dates import local_moment
+from deskeditor.core.figures import PhotoTable, asset_sha, lead_photo
+from deskeditor.core.images import ASSET_REFERENCE
 from deskeditor.core.language import article_language
-from deskeditor.core.models import Article, Status
+from deskeditor.core.markdownescape import escape_text, link_target
+from deskeditor.core.models import Article, Language, Status
 from deskeditor.core.render import Renderer, byline_authors, display_moment
 
 VOID_ELEMENTS = frozenset({"br", "hr", "img", "wbr"})
@@ -24,6 +27,11 @@ _EMAIL = re.compile(r"\s*[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
 # Stands for <br> while runs of whitespace are folded: a private-use character that
 # sanitized text does not hold in practice.
 _LINE_BREAK = "\ue000"
+# A Markdown image of a stored photo, as the editor writes it: ![alt](asset:sha "title").
+_ASSET_IMAGE = re.compile(
+    r'!\[((?:\\.|[^\]\\])*)\]\(\s*<?asset:([0-9a-f]{64})>?(\s+"(?:\\.|[^"\\])*")?\s*\)'
+)
+PHOTO_LABELS: dict[Language, str] = {Language.KO: "사진", Language.EN: "Photo"}
 
 
 # -- the body as a tree -----------------------------------------------------------------
@@ -114,6 +122,8 @@ def front_matter(article: Article, tz: tzinfo | None) -> dict[str, object]:
         "description": content.summary.strip(),
         "author": byline_name(content.byline),
         "authors": byline_authors(content.byline),
+        # The whole byline (title, e-mail) for deskeditor's own import; sites ignore it.
+        "byline": content.byline.strip(),
         "categories": [content.section.strip()] if content.section.strip() else [],
         "tags": [tag for tag in content.tags if tag.strip()],
         "slug": article.slug or content.slug,
@@ -124,13 +134,61 @@ def front_matter(article: Article, tz: tzinfo | None) -> dict[str, object]:
     return {key: value for key, value in data.items() if value or key == "draft"}
 
 
-def article_markdown(article: Article, tz: tzinfo | None = None) -> str:
+def photo_front_matter(article: Article, photos: PhotoTable) -> dict[str, object]:
+    """The lead photo as Hugo (images) and Jekyll (image) read it, and every photo's words.
+
+    `photos` keeps alt, caption and credit by file, so an import of the file gets them back.
+    """
+    data: dict[str, object] = {}
+    lead = photos.hrefs.get(asset_sha(article.content.feature_image), "")
+    if lead:
+        data["image"] = lead
+        data["images"] = [lead]
+    words = [
+        {"file": photos.hrefs[sha], "alt": asset.alt, "caption": asset.caption,
+         "credit": asset.credit}
+        for sha, asset in sorted(photos.assets.items())
+    ]  # fmt: skip
+    if words:
+        data["photos"] = [{key: value for key, value in item.items() if value} for item in words]
+    return data
+
+
+def markdown_with_files(body: str, photos: PhotoTable) -> str:
+    """The body with each stored photo's asset: URI turned into its file's relative path.
+
+    An image without alt text gets the store's; one without a title gets the caption,
+    which Hugo and Jekyll themes show under the photo.
+    """
+
+    def image(match: re.Match[str]) -> str:
+        alt, sha, title = match.group(1), match.group(2), match.group(3)
+        asset, href = photos.assets.get(sha), photos.hrefs.get(sha)
+        if asset is None or href is None:
+            return match.group()
+        alt = alt if alt.strip() else escape_text(" ".join(asset.alt.split()), in_link=True)
+        target = f"({href}{title})" if title else link_target(href, asset.caption)
+        return f"![{alt}]{target}"
+
+    def other(match: re.Match[str]) -> str:
+        return photos.hrefs.get(match.group(1), match.group())
+
+    return ASSET_REFERENCE.sub(other, _ASSET_IMAGE.sub(image, body))
+
+
+def article_markdown(
+    article: Article, tz: tzinfo | None = None, photos: PhotoTable | None = None
+) -> str:
     """The article as a Markdown file with YAML front matter, for Hugo, Jekyll and the like.
 
-    The body is the stored Markdown as written; the editor's note is never included.
+    The body is the stored Markdown as written, with photos pointing at their files
+    (given in photos); the editor's note is never included.
     """
+    meta_data = front_matter(article, tz)
+    if photos is not None:
+        meta_data.update(photo_front_matter(article, photos))
     meta = yaml.dump(
-        front_matter(article, tz),
+        meta_data,
         Dumper=_FrontMatterDumper,
         allow_unicode=True,
         sort_keys=False,
@@ -138,27 +196,69 @@ def article_markdown(article: Article, tz: tzinfo | None = None) -> str:
         width=1_000_000,  # one line per value: long headlines are not folded
     )
     body = article.content.body.replace("\r\n", "\n").strip("\n")
+    if photos is not None:
+        body = markdown_with_files(body, photos)
     return f"---\n{meta}---\n\n{body}\n" if body else f"---\n{meta}---\n"
 
 
 # -- plain text -------------------------------------------------------------------------
 
 
-def article_text(renderer: Renderer, article: Article) -> str:
+def article_text(renderer: Renderer, article: Article, photos: PhotoTable | None = None) -> str:
     """The article as plain text for the wire or the copy desk: no markup of any kind.
 
-    Headline, subhead, the body's paragraphs separated by blank lines, the byline last.
+    Headline, subhead, the body's paragraphs separated by blank lines, the byline last;
+    a photo is a line of its own: [사진: caption (credit)].
     """
     content = article.content
+    language = article_language(content)
     parts = [" ".join(content.headline.split())]
     if content.subhead.strip():
         parts.append("\n".join(line.strip() for line in content.subhead.strip().splitlines()))
-    body = blocks_text(parse_fragment(renderer.body_html(content.body)))
+    shown = photos.photos() if photos else None
+    html = renderer.body_html(content.body, shown, language=language)
+    if shown is not None:
+        html = lead_photo(content.feature_image, shown, language).figure + html
+    body = blocks_text(photo_lines(parse_fragment(html), PHOTO_LABELS[language]))
     if body:
         parts.append(body)
     if content.byline.strip():
         parts.append(" ".join(content.byline.split()))
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def photo_lines(element: Element, label: str) -> Element:
+    """The tree with each photo figure replaced by a paragraph: [Photo: caption (credit)]."""
+    for index, child in enumerate(element.children):
+        if not isinstance(child, Element):
+            continue
+        if child.tag == "figure" and "photo" in child.attrs.get("class", "").split():
+            element.children[index] = Element("p", children=[photo_line(child, label)])
+        else:
+            photo_lines(child, label)
+    return element
+
+
+def photo_line(figure: Element, label: str) -> str:
+    """One photo as text: its caption (else its alt text) and its credit in brackets."""
+    caption = credit = alt = ""
+    for child in figure.elements():
+        if child.tag == "figcaption":
+            parts = [c for c in child.children if not _is_credit(c)]
+            caption = " ".join("".join(_inline(c) for c in parts).split())
+            credit = " ".join(c.text() for c in child.elements() if _is_credit(c))
+        elif child.tag == "img":
+            alt = child.attrs.get("alt", "")
+        elif child.attrs.get("role") == "img":
+            alt = child.attrs.get("aria-label", "")
+    words = " ".join((caption or alt).split())
+    if credit.strip():
+        words = f"{words} ({' '.join(credit.split())})" if words else " ".join(credit.split())
+    return f"[{label}: {words}]" if words else f"[{label}]"
+
+
+def _is_credit(node: Element | str) -> bool:
+    return isinstance(node, Element) and node.attrs.get("class") == "credit"
 
 
 def blocks_text(element: Element) -> str:

@@ -16,6 +16,15 @@ import jinja2
 from markupsafe import Markup, escape
 
 from deskeditor.core.dates import date_line, iso_datetime, local_moment, timestamp
+from deskeditor.core.figures import (
+    Photos,
+    ResolvedPhotos,
+    body_assets,
+    lead_photo,
+    resolve,
+    with_figures,
+    with_image_alts,
+)
 from deskeditor.core.language import article_language
 from deskeditor.core.markup import MarkdownConverter
 from deskeditor.core.models import Article, Language
@@ -60,9 +69,6 @@ _AUTHOR_SEPARATORS = re.compile(r"\s*(?:[·,/&]|\band\b|\s및\s)\s*")
 # In JSON-LD inside <script>, "</script" or "<!--" would end or confuse the element;
 # \u escapes keep the JSON identical once parsed.
 _JSON_IN_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-# An <img> tag as nh3 serializes it: attribute values always double-quoted, '"' escaped.
-_IMG_TAG = re.compile(r'<img((?:\s+[^\s="/>]+(?:="[^"]*")?)*)\s*/?>')
-_ATTRIBUTE_NAME = re.compile(r'\s+([^\s="/>]+)(?:="[^"]*")?')
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,24 +161,6 @@ def script_hash(text: str) -> str:
     return f"'sha256-{digest}'"
 
 
-def with_image_alts(html: str) -> str:
-    """Give every <img> without alt text an empty one.
-
-    Markdown images always carry alt; raw HTML ones may not, and an image without alt is
-    invalid HTML that screen readers announce by file name. Empty alt marks it decorative.
-    """
-    if "<img" not in html:
-        return html
-
-    def fix(match: re.Match[str]) -> str:
-        attributes = match.group(1)
-        if "alt" in _ATTRIBUTE_NAME.findall(attributes):
-            return match.group()
-        return f'<img{attributes} alt="">'
-
-    return _IMG_TAG.sub(fix, html)
-
-
 def display_moment(article: Article) -> datetime:
     """The moment shown as 입력 (Published): first publication, else creation."""
     return article.published_at or article.created_at
@@ -214,7 +202,9 @@ class Renderer:
         self._lock = threading.Lock()
         # The preview re-renders on every pause in typing, often with the body
         # unchanged (the headline was edited): one remembered result skips the work.
-        self._last_markdown: str | None = None
+        # Keyed on the photos' words and hrefs too: a caption edited in the store, or
+        # another output's URLs, must never get the page rendered before.
+        self._last_key: tuple[str, ResolvedPhotos | None, Language] | None = None
         self._last_html = ""
 
     @classmethod
@@ -235,15 +225,30 @@ class Renderer:
         """The one stylesheet file an edition's pages share: the article's and the edition's."""
         return self._edition_css
 
-    def body_html(self, markdown_text: str) -> str:
-        """The sanitized HTML fragment for a Markdown body (every image with alt text)."""
+    def body_html(
+        self,
+        markdown_text: str,
+        photos: Photos | None = None,
+        *,
+        language: Language = Language.EN,
+    ) -> str:
+        """The sanitized HTML fragment for a Markdown body (every image with alt text).
+
+        With photos, each asset: image alone in its paragraph becomes a captioned figure
+        (inline ones a sized image); language is that of a missing photo's placeholder.
+        """
+        resolved = resolve(body_assets(markdown_text), photos) if photos else None
+        key = (markdown_text, resolved, language)
         with self._lock:
-            if markdown_text != self._last_markdown:
-                self._last_html = with_image_alts(self._converter.to_html(markdown_text))
-                self._last_markdown = markdown_text
+            if key != self._last_key:
+                fragment = with_image_alts(self._converter.to_html(markdown_text))
+                if resolved is not None:
+                    fragment = with_figures(fragment, resolved, language)
+                self._last_html = fragment
+                self._last_key = key
             return self._last_html
 
-    def article_fragment(self, article: Article) -> str:
+    def article_fragment(self, article: Article, photos: Photos | None = None) -> str:
         """The article as an HTML fragment to paste elsewhere: headline, subhead, body, byline.
 
         No page, no styles: a CMS or mail program keeps the structure and applies its own.
@@ -252,12 +257,18 @@ class Renderer:
         parts = [f"<h1>{escape(content.headline.strip())}</h1>"] if content.headline.strip() else []
         if content.subhead.strip():
             parts.append(f"<p><strong>{escape(content.subhead.strip())}</strong></p>")
-        parts.append(self.body_html(content.body))
+        language = article_language(content)
+        lead = lead_photo(content.feature_image, photos, language)
+        if lead.figure:
+            parts.append(lead.figure)
+        parts.append(self.body_html(content.body, photos, language=language))
         if content.byline.strip():
             parts.append(f"<p>{escape(content.byline.strip())}</p>")
         return "\n".join(parts)
 
-    def article_page(self, article: Article, edition: Edition | None = None) -> str:
+    def article_page(
+        self, article: Article, edition: Edition | None = None, photos: Photos | None = None
+    ) -> str:
         """The whole HTML5 page: nothing runs (its one script is JSON-LD data), nothing loads.
 
         Standalone (the preview, a single export) it carries its CSS inline; inside an
@@ -272,6 +283,7 @@ class Renderer:
         summary = content.summary.strip()
         byline = content.byline.strip()
         tags = [tag for tag in content.tags if tag.strip()]
+        lead = lead_photo(content.feature_image, photos, language)
         published = local_moment(display_moment(article), self._tz)
         modified = local_moment(max(article.updated_at, published), self._tz)
         zone = published.tzinfo or UTC  # astimezone() always sets it; this is for mypy
@@ -291,6 +303,7 @@ class Renderer:
             "articleSection": section,
             "keywords": tags,
             "inLanguage": language.value,
+            "image": [lead.card_url] if lead.card_url else [],
         }
         json_ld = json_for_script({key: value for key, value in structured.items() if value})
         section_link = edition.section_link(section) if edition else None
@@ -319,7 +332,10 @@ class Renderer:
             # checkers as blocking it; naming its hash allows that one block and no other.
             script_src=Markup(script_hash(json_ld)),
             # Sanitized by nh3 in body_html: the only value the template trusts.
-            body=Markup(self.body_html(content.body)),
+            body=Markup(self.body_html(content.body, photos, language=language)),
+            # Escaped in figures.figure_html, like the body's figures.
+            lead_figure=Markup(lead.figure),
+            card_image=lead.card_url,
             css=self._css,
             edition=edition,
             edition_labels=LABELS[edition.language] if edition else labels,

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.engine import URL
@@ -16,6 +17,7 @@ from deskeditor.core import (
     articlewrites,
     imagerows,
     images,
+    importwrites,
     listquery,
     revisionlog,
     searchindex,
@@ -26,7 +28,6 @@ from deskeditor.core.articlerows import (
     row_content,
     row_revision,
     row_revision_summary,
-    summary_from_columns,
 )
 from deskeditor.core.errors import ArticleNotFoundError, StoreError
 from deskeditor.core.models import (
@@ -54,21 +55,13 @@ from deskeditor.core.schema import (
     StatusChangeRow,
 )
 
+if TYPE_CHECKING:  # the importers pull in lxml; only the type is needed here
+    from deskeditor.core.importers.photos import ImportedArticle
+
 __all__ = ["Store", "known_revisions", "utc_now"]
 
 Clock = Callable[[], datetime]
 _BATCH = 500  # ids per IN (...) list, under SQLite's variable limit
-
-SUMMARY_COLUMNS = (
-    ArticleRow.id,
-    ArticleRow.headline,
-    ArticleRow.section,
-    ArticleRow.status,
-    ArticleRow.updated_at,
-    ArticleRow.created_at,
-    ArticleRow.body_chars,
-    ArticleRow.tags,
-)
 
 
 def utc_now() -> datetime:
@@ -185,26 +178,13 @@ class Store:
         self, query: ListQuery | None = None, *, deleted: bool = False
     ) -> list[ArticleId]:
         """Ids of the articles a list query selects, in its order (newest first by default)."""
-        query = query or ListQuery(deleted=deleted)
         with self._session() as session:
-            if query.text.strip():
-                hits = searchindex.search_ids(session, query.text, deleted=query.deleted)
-                if not listquery.has_filters(query):
-                    return [ArticleId(value) for value in hits]
-                allowed = set(session.scalars(listquery.filtered_ids(query, among=hits)))
-                return [ArticleId(value) for value in hits if value in allowed]
-            return [ArticleId(value) for value in session.scalars(listquery.ordered_ids(query))]
+            return listquery.article_ids(session, query or ListQuery(deleted=deleted))
 
     def summaries(self, article_ids: Sequence[ArticleId]) -> list[ArticleSummary]:
         """List rows for the given ids, in the given order (unknown ids are skipped)."""
-        found: dict[int, ArticleSummary] = {}
         with self._session() as session:
-            for start in range(0, len(article_ids), _BATCH):
-                chunk = list(article_ids[start : start + _BATCH])
-                statement = select(*SUMMARY_COLUMNS).where(ArticleRow.id.in_(chunk))
-                for row in session.execute(statement):
-                    found[row.id] = summary_from_columns(row)
-        return [found[article_id] for article_id in article_ids if article_id in found]
+            return listquery.summaries(session, article_ids)
 
     def list_summaries(self, *, deleted: bool = False) -> list[ArticleSummary]:
         """Every live (or deleted) article's list row, newest first."""
@@ -347,7 +327,7 @@ class Store:
     def image_data(self, sha256: str) -> tuple[bytes, str]:
         """The original bytes and media type, as stored."""
         with self._session() as session:
-            row = imagerows.asset_row(session, sha256)
+            row = imagerows.asset_row(session, sha256, with_data=True)
             return row.data, row.media_type
 
     def display_image(self, sha256: str, width: int = images.DISPLAY_WIDTH) -> tuple[bytes, str]:
@@ -361,6 +341,11 @@ class Store:
             row = imagerows.asset_row(session, sha256)
             row.alt, row.caption, row.credit = alt.strip(), caption.strip(), credit.strip()
             return imagerows.image_asset(row)
+
+    def import_article(self, imported: ImportedArticle) -> Article:
+        """Store an imported file's photos and its article together: all or nothing."""
+        with self._session() as session:
+            return importwrites.import_article(session, imported, self._clock())
 
     def vacuum(self) -> VacuumReport:
         """Remove photos no article or revision refers to any more."""

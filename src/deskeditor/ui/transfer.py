@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QUrl
 
 from deskeditor.core.errors import DeskeditorError, ImportFileError
 from deskeditor.core.exportformats import article_text
-from deskeditor.core.importers import import_paths
+from deskeditor.core.importers import import_articles
 from deskeditor.core.models import Article, ArticleId
 from deskeditor.core.render import Renderer
 from deskeditor.core.store import Store
@@ -53,7 +53,7 @@ class ImportResult:
 def import_files(store: Store, paths: Sequence[Path], progress: Progress) -> ImportResult:
     """Import files and folders, one store call per file; a bad file never costs the others."""
     result = ImportResult()
-    for done, (path, outcome) in enumerate(import_paths(paths)):
+    for done, (path, outcome) in enumerate(import_articles(paths)):
         if not progress(done, path.name):
             result.stopped = True
             break
@@ -61,7 +61,8 @@ def import_files(store: Store, paths: Sequence[Path], progress: Progress) -> Imp
             result.failures.append(str(outcome))
             continue
         try:
-            result.created.append(store.create_article(outcome).id)
+            # The article and its photos in one transaction; skipped images are in its note.
+            result.created.append(store.import_article(outcome).id)
         except DeskeditorError as error:
             result.failures.append(f"{path}: {error}")
     return result

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
 from deskeditor.core.errors import ImportFileError
 from deskeditor.core.importers.decoding import decode_text
+from deskeditor.core.importers.photos import ImportedArticle, PhotoCollector
 from deskeditor.core.importers.sniffing import read_bytes
 from deskeditor.core.models import ArticleContent, Language, Status
 
@@ -23,6 +26,12 @@ _CLOSING = re.compile(r"(?:---|\.\.\.)[ \t]*")
 # optionally closed by a run of "#". "#hashtag" with no space is not a heading.
 _H1 = re.compile(r" {0,3}#[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*")
 _FENCE = re.compile(r" {0,3}(?P<fence>`{3,}|~{3,})")
+# An inline image: ![alt](url "title"), the url bare or in <>, the title in "" or ''.
+_IMAGE = re.compile(
+    r"!\[(?P<alt>(?:\\.|[^\]\\])*)\]\(\s*(?P<url><[^>\n]*>|[^\s)]+)"
+    r"(?:\s+(?P<title>\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'))?\s*\)"
+)
+_UNESCAPE = re.compile(r"\\(.)")
 
 
 def read_markdown_file(path: Path) -> ArticleContent:
@@ -33,7 +42,88 @@ def read_markdown_file(path: Path) -> ArticleContent:
 
 def parse_markdown_article(text: str, *, source: str = "") -> ArticleContent:
     """The article content of decoded Markdown text; ``source`` names it in errors."""
-    name = source or "the text"
+    return _parse(text, source or "the text")[0]
+
+
+def read_markdown_article(text: str, name: str, folder: Path) -> ImportedArticle:
+    """The article in a Markdown file, with the images it shows from files beside it.
+
+    Each ![alt](path "title") whose path is a file in `folder` (or below) becomes a
+    stored photo: the title is its caption, and the front matter's `photos` list (as
+    deskeditor's Markdown export writes it) gives back alt, caption and credit; the
+    front matter's `image` becomes the lead photo.
+    """
+    content, meta = _parse(text, name)
+    photos = PhotoCollector(name, folder)
+    words = _photo_words(meta)
+    body = adopt_markdown_images(content.body, photos, words)
+    lead = meta.get("image")
+    feature = ""
+    if isinstance(lead, str) and lead.strip():
+        known = words.get(lead.strip(), {})
+        uri = photos.add_file(lead.strip(), alt=known.get("alt", ""))
+        feature = uri.removeprefix("asset:") if uri else ""
+    for file, known in words.items():
+        sha = photos.sha_of(file)
+        if sha:
+            photos.describe(sha, caption=known.get("caption", ""), credit=known.get("credit", ""))
+    return photos.article(replace(content, body=body, feature_image=feature))
+
+
+def _photo_words(meta: Mapping[str, object]) -> dict[str, dict[str, str]]:
+    """The front matter's photos: [{file, alt, caption, credit}], by file; junk ignored."""
+    found: dict[str, dict[str, str]] = {}
+    items = meta.get("photos")
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, Mapping) and isinstance(item.get("file"), str):
+            found[item["file"].strip()] = {
+                key: _single_line(_scalar_text(item.get(key) or ""))
+                for key in ("alt", "caption", "credit")
+            }
+    return found
+
+
+def adopt_markdown_images(
+    body: str, photos: PhotoCollector, words: Mapping[str, Mapping[str, str]]
+) -> str:
+    """Local image references turned into asset: URIs, outside code blocks; others kept."""
+    name = photos.source
+
+    def image(match: re.Match[str]) -> str:
+        alt, target = match.group("alt"), match.group("url").strip("<>")
+        title = match.group("title") or ""
+        known = words.get(target, {})
+        plain_alt = _UNESCAPE.sub(r"\1", alt).strip() or known.get("alt", "")
+        caption = _UNESCAPE.sub(r"\1", title[1:-1]) if title else ""
+        if photos.local_path(target) is None:
+            if not urlsplit(target).scheme and not target.startswith(("/", "#")):
+                photos.skipped.append(
+                    f"{name}: the image {target!r} is not a file beside it; the reference stays."
+                )
+            return match.group()  # a web address or an absolute path: kept, never read
+        uri = photos.add_file(target, alt=plain_alt, caption=caption or known.get("caption", ""))
+        if uri is None:
+            return ""  # reported; the article imports without it
+        start, end = match.span("url")
+        whole = match.string
+        return whole[match.start() : start] + uri + whole[end : match.end()]
+
+    lines = body.split("\n")
+    fence = ""
+    for index, line in enumerate(lines):
+        marker = _FENCE.match(line)
+        if fence:
+            if marker and marker["fence"][0] == fence[0] and len(marker["fence"]) >= len(fence):
+                fence = ""
+            continue
+        if marker:
+            fence = marker["fence"]
+        elif "![" in line:
+            lines[index] = _IMAGE.sub(image, line)
+    return "\n".join(lines)
+
+
+def _parse(text: str, name: str) -> tuple[ArticleContent, dict[str, object]]:
     # A BOM (common from Windows tools) would hide a leading "---" or "# " line, and
     # Windows or old Mac line endings would defeat the line-based parsing below.
     lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -44,16 +134,46 @@ def parse_markdown_article(text: str, *, source: str = "") -> ArticleContent:
     if not headline:
         headline, body_lines = _take_first_heading(body_lines)
 
-    return ArticleContent(
+    # Our own keys first, then the Hugo/Jekyll keys our Markdown export writes, so an
+    # exported file (or a static site's post) comes back whole.
+    content = ArticleContent(
         headline=headline,
-        subhead=_single_line(_field(meta, "subhead", name)),
-        byline=_single_line(_field(meta, "byline", name)),
-        section=_single_line(_field(meta, "section", name)),
+        subhead=_single_line(_first_field(meta, ("subhead", "subtitle", "deck"), name)),
+        byline=_single_line(_field(meta, "byline", name) or _authors(meta, name)),
+        section=_single_line(_field(meta, "section", name) or _first_category(meta, name)),
         body="\n".join(body_lines).strip("\n"),
         tags=_tags(meta.get("tags"), name),
-        status=_status(meta.get("status"), name),
-        language=_language(meta.get("language"), name),
+        status=_status(meta.get("status"), name, draft=meta.get("draft")),
+        language=_language(meta.get("language") or meta.get("lang"), name),
+        summary=_first_field(meta, ("summary", "description"), name).strip(),
+        slug=_single_line(_field(meta, "slug", name)),
     )
+    return content, meta
+
+
+def _first_field(meta: Mapping[str, object], keys: tuple[str, ...], name: str) -> str:
+    """The first of several synonymous text fields that is set."""
+    for key in keys:
+        text = _field(meta, key, name)
+        if text.strip():
+            return text
+    return ""
+
+
+def _authors(meta: Mapping[str, object], name: str) -> str:
+    """A byline from Hugo's `authors` list or Jekyll's `author`."""
+    authors = meta.get("authors")
+    if isinstance(authors, list):
+        return ", ".join(_scalar_text(item) for item in authors if isinstance(item, str | int))
+    return _field(meta, "author", name) if not isinstance(meta.get("author"), dict) else ""
+
+
+def _first_category(meta: Mapping[str, object], name: str) -> str:
+    """The section from Hugo/Jekyll `categories` (a list or one text)."""
+    categories = meta.get("categories")
+    if isinstance(categories, list):
+        return next((_scalar_text(item) for item in categories if isinstance(item, str)), "")
+    return _field(meta, "categories", name)
 
 
 def _split_front_matter(lines: list[str], name: str) -> tuple[dict[str, object], int]:
@@ -133,9 +253,10 @@ def _tags(value: object, name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tag for tag in tags if tag))
 
 
-def _status(value: object, name: str) -> Status:
+def _status(value: object, name: str, *, draft: object = None) -> Status:
+    """The status field; without one, Hugo/Jekyll's `draft: false` means published."""
     if value is None or value == "":
-        return Status.DRAFT
+        return Status.PUBLISHED if draft is False else Status.DRAFT
     text = _scalar_text(value).lower()
     if text not in {status.value for status in Status}:
         allowed = ", ".join(status.value for status in Status)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from deskeditor.core.errors import ImportFileError
 from deskeditor.core.importers.decoding import decode_text
-from deskeditor.core.importers.markdownfile import parse_markdown_article
+from deskeditor.core.importers.markdownfile import read_markdown_article
+from deskeditor.core.importers.photos import ImportedArticle
 from deskeditor.core.importers.sniffing import (
     SUPPORTED_SUFFIXES,
     FileKind,
@@ -25,7 +26,16 @@ _BLANK = " \t\r\n\f\v\xa0\u3000\ufeff"
 
 
 def read_article_file(path: Path) -> ArticleContent:
-    """The article in a Markdown, Word, web page or text file, judged by its content."""
+    """The article's text in a Markdown, Word, web page or text file, judged by its content.
+
+    Its photos are referenced but not returned: read_article gives them, to be stored
+    with the article (Store.import_article).
+    """
+    return read_article(path).content
+
+
+def read_article(path: Path) -> ImportedArticle:
+    """The article in a file, with the images it brings (Word, web page, Markdown)."""
     name = str(path)
     data = read_bytes(path)
     suffix = path.suffix.lower()
@@ -36,16 +46,24 @@ def read_article_file(path: Path) -> ArticleContent:
         raise ImportFileError(f"Cannot import {name}: the file has no text.")
     kind = text_kind(text, suffix)
     if kind is FileKind.HTML:
-        return read_web_page(text, name)
+        return read_web_page(text, name, path.parent)
     if kind is FileKind.MARKDOWN:
-        return parse_markdown_article(text, source=name)
-    return parse_plain_text(text)
+        return read_markdown_article(text, name, path.parent)
+    return ImportedArticle(parse_plain_text(text))
 
 
 def import_paths(
     paths: Sequence[Path],
 ) -> Iterator[tuple[Path, ArticleContent | ImportFileError]]:
-    """Each file's article or the reason it cannot be read; folders are walked.
+    """Each file's article text or the reason it cannot be read (see import_articles)."""
+    for path, result in import_articles(paths):
+        yield path, result if isinstance(result, ImportFileError) else result.content
+
+
+def import_articles(
+    paths: Sequence[Path],
+) -> Iterator[tuple[Path, ImportedArticle | ImportFileError]]:
+    """Each file's article and photos, or the reason it cannot be read; folders are walked.
 
     A folder yields its supported files (by extension), recursively and in name order,
     skipping hidden files and Word's "~$" lock files; a file named explicitly is always
@@ -58,7 +76,7 @@ def import_paths(
                 yield path, item
                 continue
             try:
-                yield item, read_article_file(item)
+                yield item, read_article(item)
             except ImportFileError as error:
                 yield item, error
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import lxml.html
 from lxml import etree
@@ -12,6 +13,12 @@ from deskeditor.core.errors import ImportFileError
 from deskeditor.core.htmllinks import is_tracking_image
 from deskeditor.core.importers.htmlbody import body_markdown
 from deskeditor.core.importers.pagemeta import PageMeta, page_metadata
+from deskeditor.core.importers.photos import (
+    ImportedArticle,
+    PhotoCollector,
+    adopt_page_images,
+    settle_page_images,
+)
 from deskeditor.core.models import ArticleContent
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -26,8 +33,12 @@ def declared_charset(data: bytes) -> str | None:
     return match[1].decode("ascii") if match else None
 
 
-def read_web_page(text: str, name: str) -> ArticleContent:
-    """Headline, subhead, byline, section and tags from metadata; the body from trafilatura."""
+def read_web_page(text: str, name: str, folder: Path | None = None) -> ImportedArticle:
+    """Headline, subhead, byline, section and tags from metadata; the body from trafilatura.
+
+    The page's own images (files inside `folder`, as a browser saves them in
+    page_files/, or data: URIs) come in as photos; remote ones become plain links.
+    """
     # Bytes with the encoding stated: the text is decoded already, and a page's own
     # <?xml encoding=…?> or <meta charset> must not make lxml decode it again.
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=True)
@@ -42,6 +53,8 @@ def read_web_page(text: str, name: str) -> ArticleContent:
         if is_tracking_image(image):
             # Gone before extraction: trafilatura keeps images but not their 1×1 size.
             image.drop_tree()
+    photos = PhotoCollector(name, folder)
+    adopt_page_images(document, photos)
     page_heading = document.find(".//h1")
     heading = " ".join(page_heading.text_content().split()) if page_heading is not None else ""
     story = _extract_story(document, meta)  # may prune the document
@@ -49,10 +62,11 @@ def read_web_page(text: str, name: str) -> ArticleContent:
     headline = meta.headline or _take_first(story, "h1") or heading
     subhead = meta.alternative_headline or meta.description
     _drop_repeats(story, {headline, subhead, meta.description})
+    settle_page_images(story)
     body = body_markdown(lxml.html.tostring(story, encoding="unicode"))
     if not body and not headline:
         raise ImportFileError(f"Cannot import {name}: no article text was found in the page.")
-    return ArticleContent(
+    content = ArticleContent(
         headline=headline,
         subhead="" if subhead == headline else subhead,
         byline=meta.author,
@@ -63,6 +77,7 @@ def read_web_page(text: str, name: str) -> ArticleContent:
         summary=meta.description,
         editor_note=_provenance(meta),
     )
+    return photos.article(content)
 
 
 def _extract_story(document: HtmlElement, meta: PageMeta) -> HtmlElement:

@@ -11,7 +11,9 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from deskeditor.core.errors import ImportFileError
+from deskeditor.core.images import ASSET_REFERENCE
 from deskeditor.core.importers.htmlbody import body_markdown
+from deskeditor.core.importers.photos import ImportedArticle, PhotoCollector
 from deskeditor.core.models import ArticleContent
 
 # Word's built-in Title and Subtitle styles have no HTML counterpart in mammoth's
@@ -21,27 +23,44 @@ p[style-name='Title'] => h1.doc-title:fresh
 p[style-name='Subtitle'] => p.doc-subtitle:fresh
 p[style-name='Quote'] => blockquote > p:fresh
 p[style-name='Intense Quote'] => blockquote > p:fresh
+p[style-name='Caption'] => p.doc-caption:fresh
 """
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _NOTES = ("footnote-", "endnote-")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
-def read_docx(data: bytes, name: str) -> ArticleContent:
-    """The article in a Word document (already sniffed as one)."""
-    images = 0
+def read_docx(data: bytes, name: str) -> ImportedArticle:
+    """The article in a Word document (already sniffed as one), with its pictures.
 
-    def drop_image(image: Any) -> list[Any]:
-        # Image storage is a later feature; embedding them as data: URIs would only bloat.
-        nonlocal images
-        images += 1
-        return []
+    Each picture is checked and kept to be stored with the article (its alt text from
+    Word's Alt Text, its caption from a Caption paragraph right under it); a damaged or
+    oversized one is left out with a message naming it.
+    """
+    photos = PhotoCollector(name)
+    count = 0
 
     import mammoth  # type: ignore[import-untyped]  # heavy; only a Word import needs it
 
+    def convert_image(image: Any) -> list[Any]:
+        nonlocal count
+        count += 1
+        label = f"image {count} ({image.content_type or 'unknown type'})"
+        try:
+            with image.open() as stream:
+                picture = stream.read()
+        except Exception as error:  # a missing or broken part of the package
+            photos.skipped.append(f"{name}: {label} cannot be read ({_reason(error)}); left out.")
+            return []
+        alt = " ".join((image.alt_text or "").split())
+        uri = photos.add(picture, label, alt=alt)
+        if uri is None:
+            return []
+        return [mammoth.html.element("img", {"src": uri, "alt": alt})]
+
     try:
         result = mammoth.convert_to_html(
-            io.BytesIO(data), style_map=_STYLE_MAP, convert_image=drop_image
+            io.BytesIO(data), style_map=_STYLE_MAP, convert_image=convert_image
         )
         html = str(result.value)
     except Exception as error:  # mammoth fails with anything from KeyError to XML errors
@@ -52,11 +71,26 @@ def read_docx(data: bytes, name: str) -> ArticleContent:
     headline = _take_headline(root, _core_title(data))
     subhead = _take_subhead(root)
     _tidy_notes(root)
+    _take_captions(root, photos)
     body = body_markdown(lxml.html.tostring(root, encoding="unicode"))
     if not (headline or subhead or body):
         raise ImportFileError(f"Cannot import {name}: the Word document has no text.")
-    note = f"{images} image(s) in the Word document were not imported." if images else ""
-    return ArticleContent(headline=headline, subhead=subhead, body=body, editor_note=note)
+    return photos.article(ArticleContent(headline=headline, subhead=subhead, body=body))
+
+
+def _take_captions(root: HtmlElement, photos: PhotoCollector) -> None:
+    """A Caption paragraph right under a lone picture becomes that photo's caption."""
+    for caption in list(root.iterfind(".//p[@class='doc-caption']")):
+        before = caption.getprevious()
+        images = list(before.iter("img")) if before is not None else []
+        text = " ".join(caption.text_content().split())
+        alone = before is not None and len(images) == 1 and not _text(before)
+        match = ASSET_REFERENCE.fullmatch(images[0].get("src", "")) if alone else None
+        if match is None or not text:
+            caption.attrib.pop("class", None)
+            continue
+        photos.describe(match.group(1), caption=text)
+        caption.drop_tree()
 
 
 def _reason(error: Exception) -> str:
