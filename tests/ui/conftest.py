@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from deskeditor import paths
 from deskeditor.core.render import Renderer
 from deskeditor.core.store import Store
-from deskeditor.ui.listpane import ListPrompts
+from deskeditor.ui.prompts import Prompts
 from deskeditor.ui.qtsetup import prepare_qt_before_application
 from deskeditor.ui.sessionstate import SessionState, session_settings
 
@@ -34,7 +34,7 @@ CommitText = Callable[[QWidget, str], None]
 Focus = Callable[[QWidget], None]
 
 
-class AnsweringPrompts(ListPrompts):
+class AnsweringPrompts(Prompts):
     """Answers the window's questions without showing dialogs, and remembers them."""
 
     def __init__(self) -> None:
@@ -107,7 +107,6 @@ def make_window(
             renderer,
             SessionState(session_settings(session_file)),
             prompts=prompts,
-            list_prompts=prompts,
             **options,
         )
         windows.append(window)

@@ -185,7 +185,7 @@ def test_preview_can_be_hidden_and_shown(make_window: MakeWindow, store: Store) 
 def test_menus_offer_every_command(make_window: MakeWindow) -> None:
     window = make_window()
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "F&ormat", "&View", "&Help"]
+    assert titles == ["&File", "&Edit", "&Insert", "F&ormat", "&View", "&Help"]
     assert window.commands.new.shortcut().toString() == "Ctrl+N"
     assert window.commands.save.shortcut().toString() == "Ctrl+S"
     assert window.commands.export.shortcut().toString() == "Ctrl+Shift+E"

@@ -157,6 +157,10 @@ def build_menus(
     edit_menu.addSeparator()
     edit_menu.addAction(actions.select_all)
 
+    # Filled by WindowExtras (Image…), which owns the photo actions and their store access.
+    insert_menu = menu_bar.addMenu(_tr("&Insert"))
+    insert_menu.setObjectName("insertMenu")
+
     format_menu = menu_bar.addMenu(_tr("F&ormat"))
     format_menu.setObjectName("formatMenu")
     for index, group in enumerate(format_groups):

@@ -40,6 +40,7 @@ class ArticleEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("articleEditor")
         self._article: Article | None = None
+        self._feature_image = ""  # the lead photo's sha256, set through the photo dialog
 
         self.section_edit = QComboBox(self)
         self.section_edit.setObjectName("sectionEdit")
@@ -173,6 +174,7 @@ class ArticleEditor(QWidget):
         """Show an article; this is not an edit, so content_changed is not emitted."""
         self._article = article
         content = article.content
+        self._feature_image = content.feature_image
         self.section_edit.blockSignals(True)
         try:
             self.section_edit.setCurrentText(content.section)
@@ -195,8 +197,19 @@ class ArticleEditor(QWidget):
             subhead=self.subhead_edit.text(),
             byline=self.byline_edit.text(),
             body=self.body_edit.markdown(),
+            feature_image=self._feature_image,
         )
         return self.metadata.apply_to(edited)
+
+    def feature_image(self) -> str:
+        """The lead photo's sha256, or "" for none."""
+        return self._feature_image
+
+    def set_feature_image(self, sha256: str) -> None:
+        """Make a photo the lead photo ("" for none); an edit, saved like the others."""
+        if sha256 != self._feature_image:
+            self._feature_image = sha256
+            self.content_changed.emit()
 
     def current_article(self) -> Article | None:
         """The loaded article with the content as edited, for the preview and export."""

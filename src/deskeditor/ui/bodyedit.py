@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import QEvent, QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -11,8 +13,10 @@ from PySide6.QtGui import (
     QInputMethodEvent,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 from typing_extensions import override
@@ -20,13 +24,15 @@ from typing_extensions import override
 from deskeditor.core.markdownblocks import Block
 from deskeditor.core.markdownsource import unsupported_message
 from deskeditor.core.markup import MarkdownConverter
-from deskeditor.ui import blockediting
+from deskeditor.ui import blockediting, imageinsert
 from deskeditor.ui.bodyactions import build_actions
+from deskeditor.ui.bodyimages import BodyImages
 from deskeditor.ui.linkdialog import LinkDialog
 from deskeditor.ui.linkhelpers import apply_link, link_dialog_for
 from deskeditor.ui.markdowndocument import document_markdown, load_markdown
 from deskeditor.ui.markdowntyping import MarkdownTyping
 from deskeditor.ui.pastecleaner import ASYNC_THRESHOLD, PasteJob, fragment_for, insert_plain_text
+from deskeditor.ui.photolibrary import PhotoLibrary
 from deskeditor.ui.textformats import is_bold, is_ordered, is_verbatim, quote_levels
 
 
@@ -73,6 +79,7 @@ class BodyEdit(QTextEdit):
         self._rich_font = self.document().defaultFont()
         self._paste: PasteJob | None = None
         self._typing = MarkdownTyping(self)
+        self._images: BodyImages | None = None  # photos, once a library is given
         self._groups = build_actions(self)
         self.document().contentsChanged.connect(self._on_contents_changed)
         self.cursorPositionChanged.connect(self._update_actions)
@@ -115,6 +122,16 @@ class BodyEdit(QTextEdit):
     def source_view_action(self) -> QAction:
         """Checkable View → Markdown Source: the body as Markdown text, and back."""
         return self.source_action
+
+    def set_photo_library(self, library: PhotoLibrary) -> BodyImages:
+        """Show, insert and paste photos from this library (before the first article loads)."""
+        self._images = BodyImages(self, library)
+        return self._images
+
+    @property
+    def images(self) -> BodyImages | None:
+        """The body's photos, if a library was given."""
+        return self._images
 
     def paste_plain_action(self) -> QAction:
         """Edit → Paste as Plain Text (Ctrl+Shift+V)."""
@@ -308,6 +325,8 @@ class BodyEdit(QTextEdit):
 
     @override
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        if self._images is not None and not self._source and imageinsert.has_image(source):
+            return True
         return source.hasHtml() or source.hasText() or super().canInsertFromMimeData(source)
 
     @override
@@ -315,6 +334,9 @@ class BodyEdit(QTextEdit):
         """Paste rich text reduced to what Markdown keeps: no fonts, colours or styles."""
         if self._paste is not None:
             return  # a big paste is still going in
+        if self._images is not None and not self._source and imageinsert.has_image(source):
+            self._images.insert_mime(source)  # photos (files or image data) go to the store
+            return
         cursor = self.textCursor()
         if source.hasHtml() and not self._source and not is_verbatim(cursor.blockFormat()):
             html = source.html()
@@ -331,6 +353,28 @@ class BodyEdit(QTextEdit):
             self.ensureCursorVisible()
             return
         super().insertFromMimeData(source)
+
+    @override
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
+        # Photos come from the store, scaled to the editor's width; see BodyImages.
+        url = QUrl(name)
+        if (
+            self._images is not None
+            and type == QTextDocument.ResourceType.ImageResource
+            and url.scheme() == "asset"
+        ):
+            return self._images.resource(url)
+        return super().loadResource(type, name)
+
+    @override
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self._images is not None and not self._source:
+            photo = self._images.photo_under(event.position().toPoint())
+            if photo is not None:
+                event.accept()
+                self._images.photo_activated.emit(photo.position)  # opens the photo's dialog
+                return
+        super().mouseDoubleClickEvent(event)
 
     def paste_plain(self) -> None:
         """The clipboard's text without any formatting."""

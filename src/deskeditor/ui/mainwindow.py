@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
 from typing_extensions import override
@@ -19,7 +19,8 @@ from deskeditor.ui.articleeditor import ArticleEditor
 from deskeditor.ui.autosave import DEBOUNCE_MS, Autosaver
 from deskeditor.ui.emptystate import EmptyState
 from deskeditor.ui.exporting import export_article_page
-from deskeditor.ui.listpane import ListPane, ListPrompts
+from deskeditor.ui.listcontroller import ListController
+from deskeditor.ui.listpane import ListPane
 from deskeditor.ui.operations import OperationError
 from deskeditor.ui.preferences import AppPreferences, preferences_settings
 from deskeditor.ui.preview import PreviewUpdater, PreviewView
@@ -59,7 +60,6 @@ class MainWindow(QMainWindow):
         session: SessionState,
         *,
         prompts: Prompts | None = None,
-        list_prompts: ListPrompts | None = None,
         preferences: AppPreferences | None = None,
         open_article: ArticleId | None = None,
         autosave_ms: int = DEBOUNCE_MS,
@@ -75,15 +75,12 @@ class MainWindow(QMainWindow):
         )
         self._session = session
         self.prompts = prompts if prompts is not None else Prompts(self)
-        self.list_prompts = list_prompts if list_prompts is not None else ListPrompts(self)
         self._warned_about_save = False
         self._close_despite_failure = False
-        self._live_article: ArticleId | None = None  # open when the Trash was shown
-        self._open_first_when_listed = False
 
         self.commands = create_actions(self)
         commands = self.commands
-        self.list_pane = ListPane(store, commands, self.list_prompts, self)
+        self.list_pane = ListPane(store, commands, self.prompts, self)
         self.model = self.list_pane.model
         self.list_view = self.list_pane.view
         # The first id list is read on the worker while the rest of the window is built.
@@ -101,10 +98,10 @@ class MainWindow(QMainWindow):
         self.trash_view = TrashView(
             store,
             self.model,
-            self.list_prompts,
+            self.prompts,
             commands,
             report=self.report,
-            tell=lambda message: self.status.showMessage(message, 10000),
+            tell=self.tell,
             parent=self,
         )
         self.middle = QStackedWidget(self)
@@ -139,13 +136,16 @@ class MainWindow(QMainWindow):
         application = app or QGuiApplication.instance()
         if isinstance(application, QGuiApplication):
             self.autosaver.watch_application(application)
+        self.browsing = ListController(
+            self, store, self.list_pane, self.trash_view, self.commands, self
+        )
         self._connect()
 
         self.model.finish_loading(STARTUP_WAIT_MS)
         restore_layout(
             self, self.splitter, self.commands.toggle_preview, session, DEFAULT_SPLITTER_SIZES
         )
-        self._open_initial(open_article)
+        self.browsing.open_initial(open_article, session.last_article())
 
     def _connect(self) -> None:
         commands = self.commands
@@ -155,13 +155,7 @@ class MainWindow(QMainWindow):
         commands.delete.triggered.connect(self.delete_article)
         commands.toggle_preview.toggled.connect(self.preview.setVisible)
         commands.focus_list.triggered.connect(self.list_view.setFocus)
-        commands.show_trash.toggled.connect(self.show_trash)
         commands.about.triggered.connect(self._about)
-        selection = self.list_view.selectionModel()
-        selection.currentRowChanged.connect(self._on_current_row_changed)
-        self.list_view.activated.connect(self._on_row_activated)
-        self.model.query_applied.connect(self._on_query_applied)
-        self.trash_view.article_shown.connect(self._on_trashed_shown)
         self.editor.content_changed.connect(self.autosaver.note_change)
         self.editor.content_changed.connect(self.preview_updater.schedule)
         self.editor.counts_changed.connect(self.status.show_report)
@@ -175,38 +169,6 @@ class MainWindow(QMainWindow):
         self.model.load_failed.connect(self.status.showMessage)
 
     # --- opening and switching ----------------------------------------------------
-
-    def _open_initial(self, requested: ArticleId | None) -> None:
-        """--open wins, then the article open at the last close, then the newest one.
-
-        While a big store's list is still being read, a named article opens at once
-        and the newest one when the list is in.
-        """
-        for candidate in (requested, self._session.last_article()):
-            if candidate is not None and self._is_live(candidate):
-                self.open_article(candidate)
-                return
-        if requested is not None:
-            self.status.showMessage(
-                self.tr("There is no article with id {id}.").format(id=requested)
-            )
-        if self.model.is_loading:
-            self._open_first_when_listed = True
-            return
-        first = self.model.article_id(0)
-        if first is None:
-            self._show_empty_state()
-        else:
-            self.open_article(first)
-
-    def _is_live(self, article_id: ArticleId) -> bool:
-        """Whether an article exists outside the Trash (asked quietly: a stale id is no error)."""
-        if not self.model.is_loading:
-            return self.model.row_of(article_id) is not None
-        try:
-            return not operations.load_article(self._store, article_id).is_deleted
-        except OperationError:
-            return False
 
     def open_article(self, article_id: ArticleId) -> bool:
         """Save the current article, then load another; False (and nothing changes) on failure."""
@@ -228,11 +190,11 @@ class MainWindow(QMainWindow):
         self.model.keep_near = article.id
         self.middle.setCurrentWidget(self.editor)
         self._enable_article_commands(True)
-        self._select_row_of(article.id)
+        self.list_pane.select_article(article.id)
         self._update_title()
         self.preview_updater.refresh_now()
 
-    def _show_empty_state(self) -> None:
+    def show_empty_state(self) -> None:
         self.autosaver.track(None)
         self.model.keep_near = None
         self.middle.setCurrentWidget(self.empty_state)
@@ -247,73 +209,22 @@ class MainWindow(QMainWindow):
             action.setEnabled(enabled)
         self.extras.set_article_open(enabled)
 
-    def _select_row_of(self, article_id: ArticleId) -> None:
-        row = self.model.row_of(article_id)
-        if row is not None:
-            self.list_pane.select_row(row)
+    # --- what the list controller needs of the window --------------------------------
 
-    def _on_current_row_changed(
-        self,
-        current: QModelIndex | QPersistentModelIndex,
-        _previous: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        article_id = self.model.article_id(current.row()) if current.isValid() else None
-        if self.list_pane.in_trash:
-            self.trash_view.show_id(article_id)
-            return
-        if article_id is None or article_id == self.autosaver.article_id:
-            return
-        if not self.open_article(article_id) and self.autosaver.article_id is not None:
-            # The edits could not be saved: keep them on screen and the list on them.
-            self._select_row_of(self.autosaver.article_id)
+    def show_trash_page(self) -> None:
+        """The Trash is listed: its middle pane shows, and nothing can be edited."""
+        self._enable_article_commands(False)
+        self.middle.setCurrentWidget(self.trash_view)
 
-    def _on_row_activated(self, _index: QModelIndex) -> None:
-        """Enter (or a double click) on the open article's row: go and edit it."""
-        if self.autosaver.article_id is not None:
-            self.editor.body_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+    def trashed_article_shown(self) -> None:
+        self._update_title()
+        self.preview_updater.refresh_now()
 
-    def _on_query_applied(self) -> None:
-        """Back from the Trash with no article to reopen: open the first one listed."""
-        if self._open_first_when_listed and not self.list_pane.in_trash:
-            self._open_first_when_listed = False
-            first = self.model.article_id(0)
-            if first is None:
-                self._show_empty_state()
-            else:
-                self.open_article(first)
+    def focus_editor(self) -> None:
+        self.editor.body_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    # --- the Trash -------------------------------------------------------------------
-
-    def show_trash(self, shown: bool) -> None:
-        """Switch the list to the Trash (saving the open article first) and back."""
-        if shown == self.list_pane.in_trash:
-            return
-        if shown:
-            if not self.autosaver.save_now(force=True):
-                with QSignalBlocker(self.commands.show_trash):  # unsaved edits stay on screen
-                    self.commands.show_trash.setChecked(False)
-                return
-            self._live_article = self.autosaver.article_id
-            self.autosaver.track(None)
-            self._enable_article_commands(False)
-            self.list_pane.set_trash(True)
-            self.trash_view.show_article(None)
-            self.middle.setCurrentWidget(self.trash_view)
-            return
-        live, self._live_article = self._live_article, None
-        self.trash_view.show_article(None)
-        self.commands.restore.setEnabled(False)
-        self.model.keep_near = live
-        self.list_pane.set_trash(False)
-        if live is None or not self.open_article(live):
-            self._open_first_when_listed = True
-
-    def _on_trashed_shown(self) -> None:
-        if self.list_pane.in_trash:
-            shown = self.trash_view.article
-            self.model.keep_near = shown.id if shown is not None else None
-            self._update_title()
-            self.preview_updater.refresh_now()
+    def tell(self, message: str) -> None:
+        self.status.showMessage(message, 10000)
 
     # --- commands -----------------------------------------------------------------
 
@@ -352,17 +263,7 @@ class MainWindow(QMainWindow):
         except OperationError as error:
             self.report(error)
             return
-        row = self.model.row_of(article_id) or 0
-        # Stop tracking first: removing the row moves the view's current index, and
-        # that must not try to save the article that is gone.
-        self.autosaver.track(None)
-        self.model.article_removed(article_id)
-        if self.autosaver.article_id is None:
-            neighbour = self.model.article_id(min(row, self.model.rowCount() - 1))
-            if neighbour is None:
-                self._show_empty_state()
-            else:
-                self.open_article(neighbour)
+        self.browsing.article_deleted(article_id)
         self.status.showMessage(self.tr("Article deleted."), 5000)
 
     def export_html(self) -> None:
@@ -371,7 +272,14 @@ class MainWindow(QMainWindow):
             return
         try:
             written = export_article_page(
-                self, self._store, self._renderer, self._session, self.prompts, article_id
+                self,
+                self._store,
+                self._renderer,
+                self._session,
+                self.prompts,
+                article_id,
+                photos=self.extras.photos.photos(),
+                add_alt=self.extras.photos.edit_photo,
             )
         except OperationError as error:
             self.report(error)
@@ -458,11 +366,13 @@ class MainWindow(QMainWindow):
             article = self.editor.current_article()
         else:
             article = None
-        return BLANK_PAGE if article is None else self._renderer.article_page(article)
+        if article is None:
+            return BLANK_PAGE
+        return self._renderer.article_page(article, photos=self.extras.photos.photos())
 
     def _save_session(self) -> None:
         save_layout(self, self.splitter, self.commands.toggle_preview, self._session)
-        self._session.set_last_article(self.autosaver.article_id or self._live_article)
+        self._session.set_last_article(self.autosaver.article_id or self.browsing.live_article)
         self._session.sync()
 
     @override

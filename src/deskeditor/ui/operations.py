@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from deskeditor.core.errors import DeskeditorError
+from deskeditor.core.errors import ArticleNotFoundError, DeskeditorError
 from deskeditor.core.export import export_article_html
-from deskeditor.core.models import Article, ArticleContent, ArticleId, ArticleSummary, ListQuery
+from deskeditor.core.figures import MissingAlt, Photos, missing_alt
+from deskeditor.core.models import (
+    Article,
+    ArticleContent,
+    ArticleId,
+    ArticleSummary,
+    ImageAsset,
+    ListQuery,
+)
 from deskeditor.core.render import Renderer
 from deskeditor.core.searchtext import snippet_html
 from deskeditor.core.store import Store
@@ -98,11 +106,57 @@ def empty_trash(store: Store) -> int:
         return store.empty_trash()
 
 
-def export_article(renderer: Renderer, article: Article, path: Path) -> Path:
+def export_article(
+    renderer: Renderer,
+    article: Article,
+    path: Path,
+    *,
+    store: Store | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> Path:
+    """Write the standalone page; its photos come from store, inlined (warn: photos left out)."""
     with _failing_as(_tr("Cannot export the article")):
-        return export_article_html(renderer, article, path)
+        return export_article_html(renderer, article, path, library=store, warn=warn)
 
 
 def save_version(store: Store, article_id: ArticleId, label: str) -> None:
     with _failing_as(_tr("Cannot save the version")):
         store.save_version(article_id, label)
+
+
+def add_image(store: Store, data: bytes, name: str) -> ImageAsset:
+    """Store a photo (once, however often it is added); the message names the file."""
+    with _failing_as(_tr("Cannot insert the image")):
+        return store.add_image(data, name=name)
+
+
+def image(store: Store, sha256: str) -> ImageAsset:
+    with _failing_as(_tr("Cannot read the image")):
+        return store.image(sha256)
+
+
+def display_image(store: Store, sha256: str) -> tuple[bytes, str]:
+    """The photo's copy for the screen (made once and kept in the store) and its media type."""
+    with _failing_as(_tr("Cannot show the image")):
+        return store.display_image(sha256)
+
+
+def describe_image(store: Store, sha256: str, *, alt: str, caption: str, credit: str) -> ImageAsset:
+    with _failing_as(_tr("Cannot save the image's caption")):
+        return store.describe_image(sha256, alt=alt, caption=caption, credit=credit)
+
+
+def photos_missing_alt(
+    store: Store, content: ArticleContent, photos: Photos | None = None
+) -> list[MissingAlt]:
+    """The photos of an article no reader who cannot see them would get words for."""
+
+    def lookup(sha256: str) -> ImageAsset | None:
+        try:
+            return store.image(sha256)
+        except ArticleNotFoundError:
+            return None  # named in the body, gone from the store: listed as missing
+
+    photos = photos or Photos(lookup=lookup, href=lambda asset: "")
+    with _failing_as(_tr("Cannot check the photos")):
+        return missing_alt(content.body, photos, feature_image=content.feature_image)

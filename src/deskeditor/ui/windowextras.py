@@ -1,4 +1,4 @@
-"""The window's article tools beyond editing: versions, history, preferences, import, copy."""
+"""The window's article tools beyond editing: versions, history, preferences, import, photos."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from deskeditor.ui.historydialog import HistoryDialog, ask_version_label, ask_ye
 from deskeditor.ui.operations import OperationError
 from deskeditor.ui.preferencesdialog import PreferencesDialog
 from deskeditor.ui.transfer import article_mime_data, import_files
+from deskeditor.ui.windowphotos import WindowPhotos
 
 if TYPE_CHECKING:
     from deskeditor.ui.mainwindow import MainWindow
@@ -62,6 +63,8 @@ class WindowExtras(QObject):
             before=None,
         )
         self.article_actions = (self.save_version, self.history, self.copy_html)
+        # Before any article loads: the body needs the photo library to show its photos.
+        self.photos = WindowPhotos(window, self)
 
     def _action(self, text: str, name: str, keys: QKeySequence, slot: object) -> QAction:
         action = QAction(text, self._window)
@@ -92,6 +95,7 @@ class WindowExtras(QObject):
     def set_article_open(self, is_open: bool) -> None:
         for action in self.article_actions:
             action.setEnabled(is_open)
+        self.photos.set_article_open(is_open)
 
     # --- handlers ---------------------------------------------------------------
 
