@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from photofiles import photo_bytes
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication
 
@@ -49,6 +50,22 @@ def test_copy_as_html_puts_rich_and_plain_text_on_the_clipboard(
     assert "<script" not in html
     assert "정부 <발표>" in mime.text() and "**" not in mime.text()
     assert "홍길동 기자" in mime.text()
+
+
+def test_copy_as_html_carries_photos_inline_not_as_asset_references(
+    qapp: QApplication, store: Store, renderer: Renderer
+) -> None:
+    photo = store.add_image(
+        photo_bytes(size=(300, 200)), alt="송전탑", caption="송전선로", credit="사진=연합뉴스"
+    )
+    article = store.create_article(
+        ArticleContent(headline="전력망", body=f"앞 문단.\n\n![송전탑]({photo.uri})\n")
+    )
+    mime = article_mime_data(renderer, article, store)
+    html = mime.html()
+    assert "asset:" not in html
+    assert 'src="data:image/' in html and "<figcaption>" in html and "사진=연합뉴스" in html
+    assert "송전선로" in mime.text()
 
 
 def test_dropped_paths_keep_local_files_only(tmp_path: Path) -> None:

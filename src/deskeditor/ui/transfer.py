@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QUrl
 
 from deskeditor.core.errors import DeskeditorError, ImportFileError
+from deskeditor.core.export import ExportFormat, photo_export
 from deskeditor.core.exportformats import article_text
 from deskeditor.core.importers import import_articles
 from deskeditor.core.models import Article, ArticleId
@@ -19,15 +20,21 @@ Progress = Callable[[int, str], bool]
 """Called before each file with (files done, file name); returning False stops the import."""
 
 
-def article_mime_data(renderer: Renderer, article: Article) -> QMimeData:
+def article_mime_data(
+    renderer: Renderer, article: Article, library: Store | None = None
+) -> QMimeData:
     """Edit → Copy as HTML: the article as rich text and as plain text, together.
 
     A CMS or mail program takes the HTML (headline, subhead, body, byline, the same
-    sanitized markup the export writes); a plain-text field takes the wire text.
+    sanitized markup the export writes), with its photos inlined as data: URIs as in an
+    exported page, since asset: references mean nothing outside deskeditor; a plain-text
+    field takes the wire text, with each photo as its caption line.
     """
+    gatherer = photo_export(library, ExportFormat.HTML, Path.cwd())
+    table = gatherer.table(article) if gatherer is not None else None
     data = QMimeData()
-    data.setHtml(renderer.article_fragment(article))
-    data.setText(article_text(renderer, article))
+    data.setHtml(renderer.article_fragment(article, photos=table.photos() if table else None))
+    data.setText(article_text(renderer, article, table))
     return data
 
 

@@ -137,7 +137,7 @@ class WindowExtras(QObject):
         if article is None:
             return
         clipboard = QGuiApplication.clipboard()
-        clipboard.setMimeData(article_mime_data(window.renderer, article))
+        clipboard.setMimeData(article_mime_data(window.renderer, article, window.store))
         window.status.showMessage(self.tr("Article copied as HTML and as text"), 5000)
 
     def ask_import(self) -> None:
