@@ -441,3 +441,18 @@ def test_the_library_keeps_a_bounded_number_of_scaled_photos(
 
     assert library.scaled_image(shas[0], 100) is None  # the oldest was let go
     assert all(library.scaled_image(sha, 100) is not None for sha in shas[1:])
+
+
+def test_a_photo_copied_and_pasted_inside_the_body_stays_a_photo(
+    qtbot: QtBot, edit: BodyEdit, store: Store
+) -> None:
+    sha = store.add_image(photo_bytes(), alt="배").sha256
+    edit.set_markdown(f"앞.\n\n![배](asset:{sha})\n\n뒤.")
+    wait_shown(qtbot, edit)
+    edit.selectAll()
+    copied = edit.createMimeDataFromSelection()
+    cursor = edit.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    edit.setTextCursor(cursor)
+    edit.insertFromMimeData(copied)
+    assert edit.markdown().count(f"asset:{sha}") == 2

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from itertools import count
 from urllib.parse import urlsplit
 
+from deskeditor.core.images import ASSET_REFERENCE
 from deskeditor.core.markdownblocks import LINE_BREAK, OBJECT_CHAR, PLAIN, Block, Kind, Marks, Run
 from deskeditor.core.sanitize import ALLOWED_URL_SCHEMES
 
@@ -307,7 +308,10 @@ class HtmlReader(HTMLParser):
 
     def _image(self, attr: dict[str, str]) -> None:
         src = attr.get("src", "")
-        if self.images and src and safe_href(src) is not None:
+        # A photo of our own store (copied within the editor) is kept even where pasted
+        # images are not: it is a reference to stored bytes, never a remote tracker.
+        own = ASSET_REFERENCE.fullmatch(src) is not None
+        if (self.images or own) and src and safe_href(src) is not None:
             marks = self._current_marks()
             image = Marks(href=marks.href, title=marks.title,
                           image=(src, attr.get("alt", ""), attr.get("title", "")))  # fmt: skip
