@@ -13,14 +13,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from deskeditor import __version__, paths
 from deskeditor.core.errors import StoreError
-from deskeditor.core.models import ArticleId
+from deskeditor.core.models import ArticleId, Language
 from deskeditor.core.render import Renderer
 from deskeditor.core.store import Store
 from deskeditor.ui.mainwindow import MainWindow
+from deskeditor.ui.preferences import AppPreferences, preferences_settings
 from deskeditor.ui.prompts import Prompts
 from deskeditor.ui.qtsetup import prepare_qt_before_application
 from deskeditor.ui.sessionstate import SessionState, session_settings
 from deskeditor.ui.stopsignals import StopSignals
+from deskeditor.ui.translation import install_translators, remove_translators
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -128,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as error:
         report_startup_error(str(error))
         return EXIT_FAILURE
+    # Before the window is built: its strings are translated as its widgets are made.
+    translators = install_translators(app, interface_language(), paths.translations_dir())
     try:
         window = build_window(
             store, app, open_article=ArticleId(args.open) if args.open is not None else None
@@ -147,4 +151,10 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             stop_signals.uninstall()
     finally:
+        remove_translators(app, translators)
         store.close()
+
+
+def interface_language() -> Language:
+    """The language the user chose for menus and dialogs, or the system's."""
+    return AppPreferences(preferences_settings(paths.preferences_file())).resolved_ui_language()

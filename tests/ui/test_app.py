@@ -161,3 +161,20 @@ def test_start_up_objects_are_frozen_while_the_window_runs(qtbot: QtBot, tmp_pat
     assert run_main(qtbot, ["--db", str(tmp_path / "desk.sqlite3")], inspect) == 0
     assert frozen and frozen[0] > 10_000
     assert gc.get_freeze_count() == 0  # unfrozen when the window closed: collectable again
+
+
+def test_the_chosen_korean_interface_is_used_and_left_on_close(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    settings = QSettings(str(paths.preferences_file()), QSettings.Format.IniFormat)
+    settings.setValue("interface/language", "ko")
+    settings.sync()
+    titles: list[str] = []
+
+    def inspect(window: MainWindow) -> None:
+        titles.append(window.menuBar().actions()[0].text())
+
+    assert run_main(qtbot, ["--db", str(tmp_path / "desk.sqlite3")], inspect) == 0
+    assert titles == ["파일(&F)"]
+    # The application is reused by the next test: it must be English again.
+    assert QCoreApplication.translate("actions", "&File") == "&File"

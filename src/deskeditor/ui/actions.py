@@ -12,10 +12,6 @@ from PySide6.QtWidgets import QApplication, QComboBox, QMainWindow, QMenuBar, QT
 from deskeditor.ui.bodyedit import BodyEdit
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("actions", text)
-
-
 @dataclass(frozen=True, slots=True)
 class WindowActions:
     """Every action of the main window, so handlers and tests can reach them by name."""
@@ -78,46 +74,94 @@ def create_actions(window: QMainWindow) -> WindowActions:
     key = QKeySequence.StandardKey
     actions = WindowActions(
         new=_action(
-            window, "newAction", _tr("&New Article"), key.New, tip=_tr("Start a new article")
+            window,
+            "newAction",
+            QCoreApplication.translate("actions", "&New Article"),
+            key.New,
+            tip=QCoreApplication.translate("actions", "Start a new article"),
         ),
         save=_action(
-            window, "saveAction", _tr("&Save"), key.Save, tip=_tr("Save now (autosave runs anyway)")
+            window,
+            "saveAction",
+            QCoreApplication.translate("actions", "&Save"),
+            key.Save,
+            tip=QCoreApplication.translate("actions", "Save now (autosave runs anyway)"),
         ),
-        export=_action(window, "exportAction", _tr("&Export HTML…"), "Ctrl+Shift+E"),
-        delete=_action(window, "deleteAction", _tr("&Delete Article…"), key.Delete),
-        quit=_action(window, "quitAction", _tr("&Quit"), "Ctrl+Q"),
-        undo=_action(window, "undoAction", _tr("&Undo"), key.Undo),
-        redo=_action(window, "redoAction", _tr("&Redo"), key.Redo),
-        cut=_action(window, "cutAction", _tr("Cu&t"), key.Cut),
-        copy=_action(window, "copyAction", _tr("&Copy"), key.Copy),
-        paste=_action(window, "pasteAction", _tr("&Paste"), key.Paste),
-        select_all=_action(window, "selectAllAction", _tr("Select &All"), key.SelectAll),
-        toggle_preview=_action(window, "togglePreviewAction", _tr("&Preview"), "F9"),
-        focus_list=_action(window, "focusListAction", _tr("Go to Article &List"), "Ctrl+L"),
+        export=_action(
+            window,
+            "exportAction",
+            QCoreApplication.translate("actions", "&Export HTML…"),
+            "Ctrl+Shift+E",
+        ),
+        delete=_action(
+            window,
+            "deleteAction",
+            QCoreApplication.translate("actions", "&Delete Article…"),
+            key.Delete,
+        ),
+        quit=_action(
+            window, "quitAction", QCoreApplication.translate("actions", "&Quit"), "Ctrl+Q"
+        ),
+        undo=_action(
+            window, "undoAction", QCoreApplication.translate("actions", "&Undo"), key.Undo
+        ),
+        redo=_action(
+            window, "redoAction", QCoreApplication.translate("actions", "&Redo"), key.Redo
+        ),
+        cut=_action(window, "cutAction", QCoreApplication.translate("actions", "Cu&t"), key.Cut),
+        copy=_action(
+            window, "copyAction", QCoreApplication.translate("actions", "&Copy"), key.Copy
+        ),
+        paste=_action(
+            window, "pasteAction", QCoreApplication.translate("actions", "&Paste"), key.Paste
+        ),
+        select_all=_action(
+            window,
+            "selectAllAction",
+            QCoreApplication.translate("actions", "Select &All"),
+            key.SelectAll,
+        ),
+        toggle_preview=_action(
+            window, "togglePreviewAction", QCoreApplication.translate("actions", "&Preview"), "F9"
+        ),
+        focus_list=_action(
+            window,
+            "focusListAction",
+            QCoreApplication.translate("actions", "Go to Article &List"),
+            "Ctrl+L",
+        ),
         find=_action(
-            window, "findAction", _tr("&Find Articles…"), key.Find, tip=_tr("Search the articles")
+            window,
+            "findAction",
+            QCoreApplication.translate("actions", "&Find Articles…"),
+            key.Find,
+            tip=QCoreApplication.translate("actions", "Search the articles"),
         ),
         show_trash=_action(
             window,
             "showTrashAction",
-            _tr("&Trash"),
+            QCoreApplication.translate("actions", "&Trash"),
             "Ctrl+Shift+T",
-            tip=_tr("Show deleted articles"),
+            tip=QCoreApplication.translate("actions", "Show deleted articles"),
         ),
         restore=_action(
             window,
             "restoreAction",
-            _tr("&Restore Article"),
+            QCoreApplication.translate("actions", "&Restore Article"),
             "Ctrl+Shift+R",
-            tip=_tr("Bring the chosen article back from the Trash"),
+            tip=QCoreApplication.translate(
+                "actions", "Bring the chosen article back from the Trash"
+            ),
         ),
         empty_trash=_action(
             window,
             "emptyTrashAction",
-            _tr("E&mpty Trash…"),
-            tip=_tr("Remove the deleted articles for good"),
+            QCoreApplication.translate("actions", "E&mpty Trash…"),
+            tip=QCoreApplication.translate("actions", "Remove the deleted articles for good"),
         ),
-        about=_action(window, "aboutAction", _tr("&About deskeditor")),
+        about=_action(
+            window, "aboutAction", QCoreApplication.translate("actions", "&About deskeditor")
+        ),
     )
     # Delete acts on the list only (see MainWindow); in a text field the key deletes text.
     actions.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -141,7 +185,7 @@ def create_actions(window: QMainWindow) -> WindowActions:
 def build_menus(
     menu_bar: QMenuBar, actions: WindowActions, format_groups: Sequence[Sequence[QAction]]
 ) -> None:
-    file_menu = menu_bar.addMenu(_tr("&File"))
+    file_menu = menu_bar.addMenu(QCoreApplication.translate("actions", "&File"))
     file_menu.setObjectName("fileMenu")
     file_menu.addActions([actions.new, actions.save, actions.export])
     file_menu.addSeparator()
@@ -149,7 +193,7 @@ def build_menus(
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 
-    edit_menu = menu_bar.addMenu(_tr("&Edit"))
+    edit_menu = menu_bar.addMenu(QCoreApplication.translate("actions", "&Edit"))
     edit_menu.setObjectName("editMenu")
     edit_menu.addActions([actions.undo, actions.redo])
     edit_menu.addSeparator()
@@ -158,23 +202,23 @@ def build_menus(
     edit_menu.addAction(actions.select_all)
 
     # Filled by WindowExtras (Image…), which owns the photo actions and their store access.
-    insert_menu = menu_bar.addMenu(_tr("&Insert"))
+    insert_menu = menu_bar.addMenu(QCoreApplication.translate("actions", "&Insert"))
     insert_menu.setObjectName("insertMenu")
 
-    format_menu = menu_bar.addMenu(_tr("F&ormat"))
+    format_menu = menu_bar.addMenu(QCoreApplication.translate("actions", "F&ormat"))
     format_menu.setObjectName("formatMenu")
     for index, group in enumerate(format_groups):
         if index:
             format_menu.addSeparator()
         format_menu.addActions(list(group))
 
-    view_menu = menu_bar.addMenu(_tr("&View"))
+    view_menu = menu_bar.addMenu(QCoreApplication.translate("actions", "&View"))
     view_menu.setObjectName("viewMenu")
     view_menu.addActions([actions.toggle_preview, actions.focus_list, actions.find])
     view_menu.addSeparator()
     view_menu.addAction(actions.show_trash)
 
-    help_menu = menu_bar.addMenu(_tr("&Help"))
+    help_menu = menu_bar.addMenu(QCoreApplication.translate("actions", "&Help"))
     help_menu.setObjectName("helpMenu")
     help_menu.addAction(actions.about)
 
@@ -182,7 +226,7 @@ def build_menus(
 def build_toolbar(
     window: QMainWindow, actions: WindowActions, format_groups: Sequence[Sequence[QAction]]
 ) -> QToolBar:
-    toolbar = window.addToolBar(_tr("Main toolbar"))
+    toolbar = window.addToolBar(QCoreApplication.translate("actions", "Main toolbar"))
     toolbar.setObjectName("mainToolBar")
     toolbar.addActions([actions.new, actions.save, actions.export])
     for group in format_groups:

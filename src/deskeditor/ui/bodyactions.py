@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 if TYPE_CHECKING:
@@ -44,7 +44,6 @@ def _action(
 
 def build_actions(edit: BodyEdit) -> list[list[QAction]]:
     """Create the editor's actions (as its attributes); returns the toolbar's groups."""
-    tr = edit.tr
 
     def act(
         name: str, text: str, slot: Callable[[], object], shortcut: str = "",
@@ -52,46 +51,94 @@ def build_actions(edit: BodyEdit) -> list[list[QAction]]:
     ) -> QAction:  # fmt: skip
         return _action(edit, name, text, slot, shortcut, checkable, hint=hint)
 
-    edit.bold_action = act("boldAction", tr("&Bold"), edit.toggle_bold, "Ctrl+B", True)
-    edit.italic_action = act("italicAction", tr("&Italic"), edit.toggle_italic, "Ctrl+I", True)
+    edit.bold_action = act(
+        "boldAction",
+        QCoreApplication.translate("BodyEdit", "&Bold"),
+        edit.toggle_bold,
+        "Ctrl+B",
+        True,
+    )
+    edit.italic_action = act(
+        "italicAction",
+        QCoreApplication.translate("BodyEdit", "&Italic"),
+        edit.toggle_italic,
+        "Ctrl+I",
+        True,
+    )
     edit.strike_action = act(
-        "strikethroughAction", tr("&Strikethrough"), edit.toggle_strike, "Ctrl+Shift+X", True
+        "strikethroughAction",
+        QCoreApplication.translate("BodyEdit", "&Strikethrough"),
+        edit.toggle_strike,
+        "Ctrl+Shift+X",
+        True,
     )
     edit.heading2_action = act(
-        "heading2Action", tr("Heading &2"), lambda: edit.set_heading(2), "Ctrl+2", True
+        "heading2Action",
+        QCoreApplication.translate("BodyEdit", "Heading &2"),
+        lambda: edit.set_heading(2),
+        "Ctrl+2",
+        True,
     )
     edit.heading3_action = act(
-        "heading3Action", tr("Heading &3"), lambda: edit.set_heading(3), "Ctrl+3", True
+        "heading3Action",
+        QCoreApplication.translate("BodyEdit", "Heading &3"),
+        lambda: edit.set_heading(3),
+        "Ctrl+3",
+        True,
     )
     edit.paragraph_action = act(
-        "paragraphAction", tr("&Normal Paragraph"), lambda: edit.set_heading(0), "Ctrl+0", True
+        "paragraphAction",
+        QCoreApplication.translate("BodyEdit", "&Normal Paragraph"),
+        lambda: edit.set_heading(0),
+        "Ctrl+0",
+        True,
     )
     headings = QActionGroup(edit)
     headings.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)  # h1, h4
     for action in (edit.heading2_action, edit.heading3_action, edit.paragraph_action):
         headings.addAction(action)
     edit.bullet_action = act(
-        "bulletListAction", tr("B&ulleted List"), lambda: edit.toggle_list(False),
-        "Ctrl+Shift+8", True,
-    )  # fmt: skip
+        "bulletListAction",
+        QCoreApplication.translate("BodyEdit", "B&ulleted List"),
+        lambda: edit.toggle_list(False),
+        "Ctrl+Shift+8",
+        True,
+    )
     edit.numbered_action = act(
-        "numberedListAction", tr("N&umbered List"), lambda: edit.toggle_list(True),
-        "Ctrl+Shift+7", True,
-    )  # fmt: skip
+        "numberedListAction",
+        QCoreApplication.translate("BodyEdit", "N&umbered List"),
+        lambda: edit.toggle_list(True),
+        "Ctrl+Shift+7",
+        True,
+    )
     # Tab is handled in keyPressEvent (it moves the focus outside lists), so it is only a hint.
     edit.outdent_action = act(
-        "outdentAction", tr("&Decrease List Level"), lambda: edit.change_list_level(-1),
+        "outdentAction",
+        QCoreApplication.translate("BodyEdit", "&Decrease List Level"),
+        lambda: edit.change_list_level(-1),
         hint="Shift+Tab",
-    )  # fmt: skip
-    edit.indent_action = act(
-        "indentAction", tr("&Increase List Level"), lambda: edit.change_list_level(1),
-        hint="Tab",
-    )  # fmt: skip
-    edit.quote_action = act(
-        "blockQuoteAction", tr("Block &Quote"), edit.toggle_quote, "Ctrl+Shift+9", True
     )
-    edit.link_action = act("linkAction", tr("&Link…"), edit.edit_link, "Ctrl+K")
-    edit.rule_action = act("horizontalRuleAction", tr("Horizontal &Rule"), edit.insert_rule)
+    edit.indent_action = act(
+        "indentAction",
+        QCoreApplication.translate("BodyEdit", "&Increase List Level"),
+        lambda: edit.change_list_level(1),
+        hint="Tab",
+    )
+    edit.quote_action = act(
+        "blockQuoteAction",
+        QCoreApplication.translate("BodyEdit", "Block &Quote"),
+        edit.toggle_quote,
+        "Ctrl+Shift+9",
+        True,
+    )
+    edit.link_action = act(
+        "linkAction", QCoreApplication.translate("BodyEdit", "&Link…"), edit.edit_link, "Ctrl+K"
+    )
+    edit.rule_action = act(
+        "horizontalRuleAction",
+        QCoreApplication.translate("BodyEdit", "Horizontal &Rule"),
+        edit.insert_rule,
+    )
     groups = [
         [edit.bold_action, edit.italic_action, edit.strike_action],
         [edit.heading2_action, edit.heading3_action, edit.paragraph_action],
@@ -99,10 +146,17 @@ def build_actions(edit: BodyEdit) -> list[list[QAction]]:
         [edit.quote_action, edit.link_action, edit.rule_action],
     ]
     edit.plain_paste_action = act(
-        "pastePlainAction", tr("Paste as &Plain Text"), edit.paste_plain, "Ctrl+Shift+V"
+        "pastePlainAction",
+        QCoreApplication.translate("BodyEdit", "Paste as &Plain Text"),
+        edit.paste_plain,
+        "Ctrl+Shift+V",
     )
     edit.source_action = act(
-        "sourceViewAction", tr("&Markdown Source"), lambda: None, SOURCE_VIEW_SHORTCUT, True
+        "sourceViewAction",
+        QCoreApplication.translate("BodyEdit", "&Markdown Source"),
+        lambda: None,
+        SOURCE_VIEW_SHORTCUT,
+        True,
     )
     # A View menu entry: active wherever the window is, not only in the body.
     edit.source_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

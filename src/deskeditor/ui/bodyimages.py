@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QRect, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QObject,
+    QPoint,
+    QRect,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument, QTextFormat, QTextImageFormat
 from typing_extensions import override
 
@@ -255,7 +265,7 @@ class BodyImages(QObject):
             self._edit.setTextCursor(cursor)
             self._edit.ensureCursorVisible()
         if problems:
-            title = self._edit.tr("Cannot insert the image")
+            title = QCoreApplication.translate("BodyEdit", "Cannot insert the image")
             self.refused.emit(OperationError(f"{title}: {' '.join(problems)}"))
         return not problems
 

@@ -21,21 +21,17 @@ AddAlt = Callable[[str], object]
 """Opens the photo dialog for a sha256, so its alt text can be written."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("exporting", text)
-
-
 def describe_missing(missing: Sequence[MissingAlt]) -> list[str]:
     """One line per photo, as the writer can find it in the body."""
     lines = []
     for number, photo in enumerate(missing, start=1):
         asset = photo.asset
         if asset is None:
-            line = _tr("{n}. a photo that is not in the store ({sha}…)").format(
-                n=number, sha=photo.sha256[:12]
-            )
+            line = QCoreApplication.translate(
+                "exporting", "{n}. a photo that is not in the store ({sha}…)"
+            ).format(n=number, sha=photo.sha256[:12])
         else:
-            line = _tr("{n}. {width} × {height} photo").format(
+            line = QCoreApplication.translate("exporting", "{n}. {width} × {height} photo").format(
                 n=number, width=asset.width, height=asset.height
             )
             if asset.caption.strip():
@@ -94,5 +90,5 @@ def export_article_page(
     written = operations.export_article(renderer, article, path, store=store, warn=left_out.append)
     session.set_export_dir(written.parent)  # the next export starts in the same folder
     if left_out:
-        prompts.warn(parent, _tr("Export"), "\n".join(left_out))
+        prompts.warn(parent, QCoreApplication.translate("exporting", "Export"), "\n".join(left_out))
     return written

@@ -24,16 +24,14 @@ REVISION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RevisionListModel", text)
-
-
 def kind_name(kind: RevisionKind) -> str:
     names = {
-        RevisionKind.AUTO: _tr("Automatic"),
-        RevisionKind.LABELLED: _tr("Saved version"),
-        RevisionKind.STATUS: _tr("Before status change"),
-        RevisionKind.RESTORE: _tr("Before restore"),
+        RevisionKind.AUTO: QCoreApplication.translate("RevisionListModel", "Automatic"),
+        RevisionKind.LABELLED: QCoreApplication.translate("RevisionListModel", "Saved version"),
+        RevisionKind.STATUS: QCoreApplication.translate(
+            "RevisionListModel", "Before status change"
+        ),
+        RevisionKind.RESTORE: QCoreApplication.translate("RevisionListModel", "Before restore"),
     }
     return names[kind]
 
@@ -97,7 +95,9 @@ class RevisionListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == LENGTH:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == LENGTH:
-            return _tr("Length of the body text as stored, in characters")
+            return QCoreApplication.translate(
+                "RevisionListModel", "Length of the body text as stored, in characters"
+            )
         if role == REVISION_ID_ROLE:
             return int(summary.id)
         return None
@@ -108,5 +108,10 @@ class RevisionListModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (_tr("Time"), _tr("Kind"), _tr("Label"), _tr("Length"))
+        titles = (
+            QCoreApplication.translate("RevisionListModel", "Time"),
+            QCoreApplication.translate("RevisionListModel", "Kind"),
+            QCoreApplication.translate("RevisionListModel", "Label"),
+            QCoreApplication.translate("RevisionListModel", "Length"),
+        )
         return titles[section] if 0 <= section < len(titles) else None
