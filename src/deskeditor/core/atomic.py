@@ -46,31 +46,21 @@ def fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, sync_directory: bool = True) -> None:
+def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write data to path through a temp file, fsync and os.replace().
 
     On any failure the previous file (if any) is left as it was and the temp file is
-    removed; the exception propagates. A caller writing many files into one folder may
-    pass sync_directory=False and call fsync_directory() once when all are written.
+    removed; the exception propagates. The one-file case of the staged batch below.
     """
     path = Path(path)
-    directory = path.parent
-    fd, temp = _open_temp(directory, path.name)
+    temp = write_staged(path, data)
     try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        with contextlib.suppress(OSError):
-            # Keep the permissions of the file being replaced, as editors do.
-            os.chmod(temp, path.stat().st_mode & 0o7777)
-        os.replace(temp, path)
+        sync_staged([temp])
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        discard_staged([temp])
         raise
-    if sync_directory:
-        fsync_directory(directory)
+    place_staged(temp, path)
+    fsync_directory(path.parent)
 
 
 SYNC_ONCE_FROM = 16
@@ -89,8 +79,7 @@ def write_staged(path: Path, data: bytes) -> Path:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        discard_staged([temp])
         raise
     return temp
 
@@ -124,8 +113,7 @@ def place_staged(temp: Path, path: Path) -> None:
             os.chmod(temp, path.stat().st_mode & 0o7777)
         os.replace(temp, path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        discard_staged([temp])
         raise
 
 
