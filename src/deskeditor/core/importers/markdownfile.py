@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -109,17 +109,9 @@ def adopt_markdown_images(
         return whole[match.start() : start] + uri + whole[end : match.end()]
 
     lines = body.split("\n")
-    fence = ""
-    for index, line in enumerate(lines):
-        marker = _FENCE.match(line)
-        if fence:
-            if marker and marker["fence"][0] == fence[0] and len(marker["fence"]) >= len(fence):
-                fence = ""
-            continue
-        if marker:
-            fence = marker["fence"]
-        elif "![" in line:
-            lines[index] = _IMAGE.sub(image, line)
+    for index in _outside_code_blocks(lines):
+        if "![" in lines[index]:
+            lines[index] = _IMAGE.sub(image, lines[index])
     return "\n".join(lines)
 
 
@@ -277,6 +269,15 @@ def _language(value: object, name: str) -> Language | None:
 
 def _take_first_heading(lines: list[str]) -> tuple[str, list[str]]:
     """The first level-1 heading outside code blocks, and the lines without it."""
+    for index in _outside_code_blocks(lines):
+        heading = _H1.fullmatch(lines[index])
+        if heading and heading["text"].strip():
+            return _single_line(heading["text"]), lines[:index] + lines[index + 1 :]
+    return "", lines
+
+
+def _outside_code_blocks(lines: list[str]) -> Iterator[int]:
+    """The indexes of lines outside fenced code blocks (fence lines themselves excluded)."""
     fence = ""
     for index, line in enumerate(lines):
         marker = _FENCE.match(line)
@@ -284,11 +285,7 @@ def _take_first_heading(lines: list[str]) -> tuple[str, list[str]]:
             # A fence closes only with the same character, at least as long as it opened.
             if marker and marker["fence"][0] == fence[0] and len(marker["fence"]) >= len(fence):
                 fence = ""
-            continue
-        if marker:
+        elif marker:
             fence = marker["fence"]
-            continue
-        heading = _H1.fullmatch(line)
-        if heading and heading["text"].strip():
-            return _single_line(heading["text"]), lines[:index] + lines[index + 1 :]
-    return "", lines
+        else:
+            yield index
