@@ -22,7 +22,6 @@ _IMG = re.compile(r"<img" + _ATTRIBUTES)
 # An image alone in its paragraph is a figure; an image inside running text stays inline.
 _PHOTO_PARAGRAPH = re.compile(r"<p>\s*(<img" + _ATTRIBUTES + r")\s*</p>")
 _ATTRIBUTE = re.compile(r'\s+([^\s="/>]+)(?:="([^"]*)")?')
-_ASSET_SRC = re.compile(r"asset:([0-9a-f]{64})\Z")
 
 MISSING_LABEL: dict[Language, str] = {
     Language.KO: "사진을 찾을 수 없습니다",
@@ -224,7 +223,7 @@ def _attributes(text: str) -> dict[str, str]:
 
 
 def _asset_of(attributes: Mapping[str, str]) -> str | None:
-    match = _ASSET_SRC.match(attributes.get("src", "").strip())
+    match = ASSET_REFERENCE.fullmatch(attributes.get("src", "").strip())
     return match.group(1) if match else None
 
 
